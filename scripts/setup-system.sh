@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the Debian packages falcun-lab uses, where they are missing. Idempotent.
+# Needs root (or sudo) for apt-get; without it, prints what to install and exits 0 so that
+# the Node-only parts (data, acquisition, training) still work.
+set -euo pipefail
+# One list, edited by whoever adds a system dependency (say why in a comment).
+PKGS=(
+  ${FALCUN_SYSTEM_PACKAGES:-}
+)
+missing=()
+for p in "${PKGS[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ ${#missing[@]} -eq 0 ]; then echo "setup-system: all system packages present"; exit 0; fi
+SUDO=""
+if [ "$(id -u)" != 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO=sudo; else
+    echo "setup-system: not root; please install: apt-get install -y ${missing[*]}"; exit 0
+  fi
+fi
+echo "setup-system: installing ${missing[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,63 @@
+/**
+ * The one contract shared by every acquisition strategy (see DESIGN: "Strategy.select ◄── PoolView").
+ * Strategies work on flat typed arrays only and never import tfjs.
+ */
+import type { Random } from '../random.ts';
+
+/** The classifier head W (D × C, row-major), b (C): logits = z·W + b. Used by AlfaMix. */
+export interface LinearHead {
+  readonly weights: Float32Array;
+  readonly bias: Float32Array;
+  readonly inputDim: number;
+  readonly numClasses: number;
+}
+
+/**
+ * A read-only view of the pool at one round. All arrays are row-major and must not be mutated.
+ * `probs` is always present; the rest only when the strategy declared it needs them
+ * (`Strategy.needs`), since computing embeddings over a large pool costs time and memory.
+ */
+export interface PoolView {
+  /** Softmax probabilities of the unlabeled points, N × C. */
+  readonly probs: Float32Array;
+  readonly numUnlabeled: number;
+  readonly numClasses: number;
+  /** Penultimate-layer embeddings of the unlabeled points, N × D. */
+  readonly embeddings?: Float32Array;
+  readonly embeddingDim?: number;
+  /** Embeddings of the labeled points, L × D, and their labels (KCenterGreedy, AlfaMix). */
+  readonly labeledEmbeddings?: Float32Array;
+  readonly labeledY?: Int32Array;
+  readonly numLabeled?: number;
+  /** The classifier head (AlfaMix evaluates logits of mixed embeddings). */
+  readonly head?: LinearHead;
+}
+
+/** What a strategy needs beyond probabilities. */
+export interface StrategyNeeds {
+  readonly embeddings?: boolean;
+  readonly labeledEmbeddings?: boolean;
+  readonly head?: boolean;
+}
+
+export interface SelectOptions {
+  /** Generator for this query; the caller derives it from the run seed and the round. */
+  readonly random: Random;
+  /** Record a trace (per pick: the index, and relevance of every candidate when the strategy supports it). */
+  readonly trace?: boolean | { readonly relevance?: boolean };
+}
+
+export interface Selection {
+  /** Q distinct indices into the unlabeled pool (0..N-1), in pick order. */
+  readonly indices: Int32Array;
+  /** Optional per-point utilities (NaN for chosen points) or per-pick traces, for plotting. */
+  readonly trace?: unknown;
+}
+
+export interface Strategy {
+  /** Registry name, e.g. 'falcun', 'badge'. */
+  readonly name: string;
+  readonly needs: StrategyNeeds;
+  /** Picks `batchSize` distinct unlabeled points. Same pool, batchSize and generator state → same output. */
+  select(pool: PoolView, batchSize: number, options: SelectOptions): Selection;
+}

@@ -1,0 +1,33 @@
+/**
+ * The results format: what the runner writes and what analysis/figures read.
+ * One experiment directory = manifest.json + one JSON-lines file per run (dataset × strategy × seed),
+ * `runs/<dataset>__<strategy>__s<seed>.jsonl`, one RoundRecord per line, append-only.
+ */
+
+/** One round of one run (paper, Algorithm 1): the model trained on `numLabeled` labels, then queried. */
+export interface RoundRecord {
+  readonly dataset: string;
+  /** Strategy label as configured (e.g. 'falcun', 'falcun-g1', 'badge'). */
+  readonly strategy: string;
+  readonly seed: number;
+  /** Setting name, e.g. 's', 'l', 'm_no' (query size + whether weights are kept). */
+  readonly setting: string;
+  readonly model: string;
+  readonly querySize: number;
+  /** 0 = the initial labeled set. */
+  readonly round: number;
+  /** Number of labels the model of this round was trained on. */
+  readonly numLabeled: number;
+  readonly testAccuracy: number;
+  /** Accuracy per class on the test split (NaN-free: classes absent from the test split are null). */
+  readonly perClassAccuracy: ReadonlyArray<number | null>;
+  readonly trainSeconds: number;
+  /** Forward pass over the unlabeled pool (probabilities, embeddings as needed). 0 in the last round. */
+  readonly inferenceSeconds: number;
+  /** The strategy's select() alone. 0 in the last round (no query after the budget is reached). */
+  readonly acquisitionSeconds: number;
+  /** Indices into the training split chosen in this round (empty in the last round). */
+  readonly chosen: readonly number[];
+  /** True classes of `chosen`, same order. */
+  readonly chosenClasses: readonly number[];
+}
