@@ -6,6 +6,10 @@ set -euo pipefail
 # One list, edited by whoever adds a system dependency (say why in a comment).
 PKGS=(
   ${FALCUN_SYSTEM_PACKAGES:-}
+  # Jupyter for the tslab notebooks (npm run notebooks); bookworm has no JupyterLab.
+  jupyter-notebook jupyter-nbconvert python3-nbconvert python3-nbclient python3-ipykernel jupyter-client
+  # A one-node Slurm for the cluster tests (falcun-lab slurm).
+  slurmctld slurmd slurm-client munge
 )
 missing=()
 for p in "${PKGS[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
