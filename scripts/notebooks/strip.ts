@@ -1,0 +1,53 @@
+/**
+ * Strips outputs and execution counts from notebooks, in place (nbdev-style clean notebooks).
+ *   npm run notebooks:strip                 every notebooks/*.ipynb
+ *   npm run notebooks:strip -- a.ipynb      the named files
+ * A notebook is "stripped" when no code cell has outputs or an execution count.
+ */
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+interface Cell {
+  cell_type: string;
+  outputs?: unknown[];
+  execution_count?: number | null;
+  metadata?: Record<string, unknown>;
+}
+interface Notebook {
+  cells: Cell[];
+  metadata?: Record<string, unknown>;
+}
+
+export function isStripped(nb: Notebook): boolean {
+  return nb.cells.every((c) => c.cell_type !== 'code' || ((c.outputs ?? []).length === 0 && (c.execution_count ?? null) === null));
+}
+
+export function strip(nb: Notebook): Notebook {
+  return {
+    ...nb,
+    cells: nb.cells.map((c) => (c.cell_type === 'code' ? { ...c, outputs: [], execution_count: null, metadata: {} } : c)),
+  };
+}
+
+/** Serialises like Jupyter (1-space indent, trailing newline) so stripping is idempotent and diffs stay small. */
+export function serialise(nb: Notebook): string {
+  return JSON.stringify(nb, null, 1) + '\n';
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = resolve(import.meta.dirname, '..', '..');
+  const args = process.argv.slice(2);
+  const files = args.length
+    ? args.map((f) => resolve(f))
+    : readdirSync(join(root, 'notebooks')).filter((f) => f.endsWith('.ipynb')).map((f) => join(root, 'notebooks', f));
+  for (const f of files) {
+    const text = readFileSync(f, 'utf8');
+    const out = serialise(strip(JSON.parse(text) as Notebook));
+    if (out !== text) {
+      writeFileSync(f + '.tmp', out);
+      renameSync(f + '.tmp', f);
+      console.log(`stripped ${f}`);
+    }
+  }
+}
