@@ -30,4 +30,9 @@ export interface RoundRecord {
   readonly chosen: readonly number[];
   /** True classes of `chosen`, same order. */
   readonly chosenClasses: readonly number[];
+  /**
+   * Round 0 only: indices into the training split of the initial labeled set, drawn uniformly per seed.
+   * Optional (added by the runner after the first version of this contract; older files lack it).
+   */
+  readonly initialIndices?: readonly number[];
 }

@@ -1,0 +1,231 @@
+/**
+ * The active-learning loop of one run (paper, Algorithm 1, with a label budget):
+ *
+ *   initial set L (|L| = initialSize, uniform per seed)
+ *   round r = 0, 1, …:  train θ_r on L (fresh, or the previous weights with keepWeights)
+ *                       evaluate on the test split
+ *                       if |L| < budget: probabilities (+ embeddings / head as the strategy needs) over U
+ *                                        select q = min(Q, budget − |L|) points, reveal their labels
+ *                       append the RoundRecord (atomically; see resultStore.ts)
+ *
+ * Randomness never carries over in memory between rounds: every round's generators are forked from the run
+ * seed and the round (`new Random(seed).fork('model', dataset, round)`, `fork('select', …, round)`), and the
+ * labeled set is rebuilt from the records, so a run resumed after a crash writes the same records as one
+ * that never stopped. With keepWeights the model's state is rebuilt on resume by replaying the completed
+ * rounds' fits (no inference or selection), which costs their training time once.
+ * Timings: `trainSeconds` (fit), `inferenceSeconds` (forward pass over the pool, embeddings, head),
+ * `acquisitionSeconds` (`Strategy.select` alone).
+ */
+import type { PoolView, Strategy } from '../acquisition/types.ts';
+import type { Dataset } from '../data/dataset.ts';
+import { Random } from '../random.ts';
+import type { ClassifierSession } from '../training/session.ts';
+import type { PlannedDataset } from './config.ts';
+import { accuracyFromProbs } from './evaluate.ts';
+import { gatherLabels, gatherRows, type RunPool } from './pool.ts';
+import type { RoundRecord } from './records.ts';
+import { labelsAtRound } from './settings.ts';
+
+export type LoopEvent =
+  | { readonly type: 'round-start'; readonly round: number; readonly rounds: number }
+  | { readonly type: 'fit-start'; readonly round: number; readonly replay: boolean }
+  | { readonly type: 'round-done'; readonly round: number; readonly rounds: number; readonly record: RoundRecord };
+
+export interface LoopInput {
+  readonly dataset: Dataset;
+  readonly plan: PlannedDataset;
+  readonly pool: RunPool;
+  readonly strategy: Strategy;
+  readonly strategyLabel: string;
+  readonly seed: number;
+  readonly modelName: string;
+  /** A new session; called once per round (or once per run with keepWeights). */
+  readonly createSession: (seed: number, random: Random) => Promise<ClassifierSession>;
+  /** Records already on disk (complete lines, rounds 0..k-1). */
+  readonly existing: readonly RoundRecord[];
+  /** Persists one record (the runner appends it atomically). */
+  readonly append: (record: RoundRecord) => void | Promise<void>;
+  readonly onEvent?: (event: LoopEvent) => void;
+  /** Checked before each round: true stops the loop cleanly (between rounds). */
+  readonly shouldStop?: () => boolean;
+}
+
+export interface LoopResult {
+  readonly status: 'complete' | 'stopped';
+  readonly roundsWritten: number;
+}
+
+/** The initial labeled set as pool rows, in draw order (uniform, per seed and dataset). */
+export function initialPoolRows(seed: number, datasetLabel: string, poolSize: number, initialSize: number): Int32Array {
+  return new Random(seed).fork('initial', datasetLabel).sampleWithoutReplacement(poolSize, initialSize);
+}
+
+function sessionRandom(seed: number, datasetLabel: string, round: number): Random {
+  return new Random(seed).fork('model', datasetLabel, round);
+}
+
+/** The generator a strategy gets in a round: depends on seed, dataset, strategy label and round only. */
+export function selectRandom(seed: number, datasetLabel: string, strategyLabel: string, round: number): Random {
+  return new Random(seed).fork('select', datasetLabel, strategyLabel, round);
+}
+
+function elapsed(t0: number): number {
+  return (performance.now() - t0) / 1000;
+}
+
+function sameArray(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Runs (or resumes) one run to its budget.
+ * @throws Error when the existing records do not belong to this run (other seed, strategy or sizes), when a
+ *   strategy returns an invalid selection, or whatever the session / strategy throws (nothing half-written).
+ */
+export async function runActiveLearning(input: LoopInput): Promise<LoopResult> {
+  const { plan, pool, strategy, seed, existing } = input;
+  const label = plan.label;
+  const rounds = plan.rounds;
+  const where = `runActiveLearning(${label}, ${input.strategyLabel}, seed ${seed})`;
+
+  // Rebuild the labeled set (pool rows, in the order they were labeled) from the initial draw + records.
+  const rowOfTrain = new Map<number, number>();
+  for (let i = 0; i < pool.n; i++) rowOfTrain.set(pool.trainIndex[i]!, i);
+  const initial = initialPoolRows(seed, label, pool.n, plan.initialSize);
+  const labeled: number[] = Array.from(initial);
+  const isLabeled = new Uint8Array(pool.n);
+  for (const r of initial) isLabeled[r] = 1;
+  const initialTrain = Array.from(initial, (r) => pool.trainIndex[r]!);
+  for (const rec of existing) {
+    const expectedLabels = labelsAtRound(plan.initialSize, plan.querySize, plan.budget, rec.round);
+    const problems: string[] = [];
+    if (rec.dataset !== label || rec.strategy !== input.strategyLabel || rec.seed !== seed) problems.push('dataset/strategy/seed differ');
+    if (rec.numLabeled !== expectedLabels || rec.numLabeled !== labeled.length) problems.push(`numLabeled ${rec.numLabeled} ≠ ${expectedLabels}`);
+    if (rec.round === 0 && rec.initialIndices !== undefined && !sameArray(rec.initialIndices, initialTrain)) problems.push('initial set differs');
+    if (problems.length > 0) throw new Error(`${where}: existing round ${rec.round} does not match this run (${problems.join('; ')}); refusing to mix`);
+    for (const t of rec.chosen) {
+      const row = rowOfTrain.get(t);
+      if (row === undefined || isLabeled[row]) throw new Error(`${where}: existing round ${rec.round} chose training row ${t}, which is not an unlabeled pool row`);
+      isLabeled[row] = 1;
+      labeled.push(row);
+    }
+  }
+  if (existing.length >= rounds) return { status: 'complete', roundsWritten: 0 };
+
+  let shared: ClassifierSession | undefined;
+  if (plan.keepWeights) {
+    const rnd = sessionRandom(seed, label, 0);
+    shared = await input.createSession(rnd.nextUint32(), rnd);
+    // Replay the completed rounds' fits so the kept weights are those an uninterrupted run would have.
+    for (let r = 0; r < existing.length; r++) {
+      const rows = labeled.slice(0, existing[r]!.numLabeled);
+      input.onEvent?.({ type: 'fit-start', round: r, replay: true });
+      await shared.fit(gatherRows(pool.x, pool.rowSize, rows), gatherLabels(pool.y, rows));
+    }
+  }
+
+  let written = 0;
+  try {
+    for (let round = existing.length; round < rounds; round++) {
+      if (input.shouldStop?.()) return { status: 'stopped', roundsWritten: written };
+      input.onEvent?.({ type: 'round-start', round, rounds });
+      const numLabeled = labeled.length;
+      let session = shared;
+      if (session === undefined) {
+        const rnd = sessionRandom(seed, label, round);
+        session = await input.createSession(rnd.nextUint32(), rnd);
+      }
+      try {
+        input.onEvent?.({ type: 'fit-start', round, replay: false });
+        let t0 = performance.now();
+        await session.fit(gatherRows(pool.x, pool.rowSize, labeled), gatherLabels(pool.y, labeled));
+        const trainSeconds = elapsed(t0);
+        const acc = accuracyFromProbs(await session.predictProba(pool.testX), pool.testY, input.dataset.numClasses);
+
+        let inferenceSeconds = 0;
+        let acquisitionSeconds = 0;
+        const chosenRows: number[] = [];
+        if (round < rounds - 1) {
+          const q = Math.min(plan.querySize, plan.budget - numLabeled);
+          t0 = performance.now();
+          const unlabeled = new Int32Array(pool.n - numLabeled);
+          for (let i = 0, k = 0; i < pool.n; i++) if (!isLabeled[i]) unlabeled[k++] = i;
+          const view = await buildPoolView(session, strategy, pool, unlabeled, labeled);
+          inferenceSeconds = elapsed(t0);
+          t0 = performance.now();
+          const sel = strategy.select(view, q, { random: selectRandom(seed, label, input.strategyLabel, round) });
+          acquisitionSeconds = elapsed(t0);
+          if (sel.indices.length !== q) throw new Error(`${where}: strategy '${strategy.name}' returned ${sel.indices.length} indices in round ${round}, expected ${q}`);
+          for (const u of sel.indices) {
+            const row = unlabeled[u];
+            if (!Number.isInteger(u) || row === undefined || isLabeled[row]) {
+              throw new Error(`${where}: strategy '${strategy.name}' returned index ${u} in round ${round}: out of [0, ${unlabeled.length - 1}] or repeated`);
+            }
+            isLabeled[row] = 1;
+            chosenRows.push(row);
+          }
+        }
+        const record: RoundRecord = {
+          dataset: label,
+          strategy: input.strategyLabel,
+          seed,
+          setting: plan.setting,
+          model: input.modelName,
+          querySize: plan.querySize,
+          round,
+          numLabeled,
+          testAccuracy: acc.accuracy,
+          perClassAccuracy: acc.perClass,
+          trainSeconds,
+          inferenceSeconds,
+          acquisitionSeconds,
+          chosen: chosenRows.map((r) => pool.trainIndex[r]!),
+          chosenClasses: chosenRows.map((r) => pool.y[r]!),
+          ...(round === 0 ? { initialIndices: initialTrain } : {}),
+        };
+        await input.append(record);
+        written++;
+        labeled.push(...chosenRows);
+        input.onEvent?.({ type: 'round-done', round, rounds, record });
+      } finally {
+        if (session !== shared) session.dispose();
+      }
+    }
+  } finally {
+    shared?.dispose();
+  }
+  return { status: 'complete', roundsWritten: written };
+}
+
+/** Probabilities (and embeddings, labeled embeddings, head when the strategy declares it needs them). */
+async function buildPoolView(
+  session: ClassifierSession,
+  strategy: Strategy,
+  pool: RunPool,
+  unlabeled: Int32Array,
+  labeled: readonly number[],
+): Promise<PoolView> {
+  const x = gatherRows(pool.x, pool.rowSize, unlabeled);
+  const needs = strategy.needs;
+  const base = { numUnlabeled: unlabeled.length, numClasses: session.numClasses };
+  let view: PoolView;
+  if (needs.embeddings) {
+    const { probs, embeddings } = await session.predictWithEmbeddings(x);
+    view = { ...base, probs, embeddings, embeddingDim: session.embeddingDim };
+  } else {
+    view = { ...base, probs: await session.predictProba(x) };
+  }
+  if (needs.labeledEmbeddings) {
+    view = {
+      ...view,
+      labeledEmbeddings: await session.embed(gatherRows(pool.x, pool.rowSize, labeled)),
+      labeledY: gatherLabels(pool.y, labeled),
+      numLabeled: labeled.length,
+      embeddingDim: session.embeddingDim,
+    };
+  }
+  if (needs.head) view = { ...view, head: session.head() };
+  return view;
+}

@@ -1,0 +1,77 @@
+/**
+ * Entry point of a worker process of the local pool (forked by workerPool.ts). It loads the runner's
+ * dependencies from the module named in FALCUN_DEPENDENCIES (exporting `dependencies`), then runs the cells
+ * the parent sends, one at a time, reporting progress over IPC. Ctrl-C (SIGINT to the process group) and
+ * the parent's 'stop' both mean: finish the current round, then stop; records stay complete.
+ */
+import { pathToFileURL } from 'node:url';
+import type { RunnerDependencies } from './dependencies.ts';
+import { runCell } from './runCell.ts';
+import type { ParentMessage, WorkerMessage } from './workerProtocol.ts';
+
+let stopRequested = false;
+process.on('SIGINT', () => {
+  stopRequested = true;
+});
+
+function send(m: WorkerMessage): void {
+  process.send?.(m);
+}
+
+async function main(): Promise<void> {
+  const dir = process.env.FALCUN_EXPERIMENT_DIR;
+  const depsModule = process.env.FALCUN_DEPENDENCIES;
+  if (!dir || !depsModule) throw new Error('cellWorker: FALCUN_EXPERIMENT_DIR and FALCUN_DEPENDENCIES must be set (it is started by workerPool.ts)');
+  const url = depsModule.startsWith('file:') ? depsModule : pathToFileURL(depsModule).href;
+  const deps = (await import(url)).dependencies as RunnerDependencies;
+  if (!deps || typeof deps.createSession !== 'function') throw new Error(`cellWorker: ${depsModule} does not export 'dependencies'`);
+  const queue: number[] = [];
+  let busy = false;
+  let exiting = false;
+  const pump = async (): Promise<void> => {
+    if (busy) return;
+    const index = queue.shift();
+    if (index === undefined) {
+      if (exiting) process.exit(0);
+      return;
+    }
+    busy = true;
+    try {
+      const r = await runCell(dir, index, deps, {
+        shouldStop: () => stopRequested,
+        onEvent: (e) => {
+          if (e.type === 'round-done') {
+            send({ type: 'round', index, round: e.round, rounds: e.rounds, numLabeled: e.record.numLabeled, testAccuracy: e.record.testAccuracy });
+          } else if (e.type === 'round-start') {
+            send({ type: 'round-start', index, round: e.round, rounds: e.rounds });
+          }
+        },
+      });
+      send({ type: 'cell-done', index, status: r.status, resumedFrom: r.resumedFrom, rounds: r.cell.dataset.rounds });
+    } catch (e) {
+      send({ type: 'cell-error', index, message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    } finally {
+      busy = false;
+    }
+    void pump();
+  };
+  process.on('message', (m: ParentMessage) => {
+    if (m.type === 'run') {
+      queue.push(m.index);
+      void pump();
+    } else if (m.type === 'stop') {
+      stopRequested = true;
+    } else if (m.type === 'exit') {
+      exiting = true;
+      if (!busy && queue.length === 0) process.exit(0);
+    }
+  });
+  process.on('disconnect', () => process.exit(0));
+  send({ type: 'ready' });
+}
+
+main().catch((e) => {
+  send({ type: 'fatal', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  process.exitCode = 1;
+  setTimeout(() => process.exit(1), 50);
+});

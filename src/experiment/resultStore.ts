@@ -1,0 +1,108 @@
+/**
+ * The results on disk: an experiment directory holds `manifest.json` and `runs/<runId>.jsonl`
+ * (see records.ts and README "Results format").
+ *
+ * Atomicity, chosen and documented here:
+ * - A run file is append-only. Each RoundRecord is serialised to ONE line and written with a single
+ *   `write` of the complete line followed by `fsync`, so a record once written is never rewritten.
+ * - A crash (SIGKILL, power loss) can at worst leave an incomplete last line. Readers ignore a trailing
+ *   line without its '\n'; `readRunRecords(file, { repair: true })` (what the runner calls before it
+ *   resumes) truncates the file back to its last complete line, so the next append starts clean.
+ * - The manifest is written once, through a temporary file + fsync + rename (never half a manifest).
+ * One writer per run file: the worker pool and Slurm both run a cell in one process at a time.
+ */
+import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { RoundRecord } from './records.ts';
+
+/** Path of a run's results file inside an experiment directory. */
+export function runFile(dir: string, runId: string): string {
+  return join(dir, 'runs', `${runId}.jsonl`);
+}
+
+/** Appends one record as one complete line, then fsyncs. Creates the file (and its folder) when missing. */
+export function appendRecord(file: string, record: RoundRecord): void {
+  const line = `${JSON.stringify(record)}\n`;
+  if (line.indexOf('\n') !== line.length - 1) throw new Error('appendRecord: a record must serialise to one line');
+  const created = !existsSync(file);
+  if (created) mkdirSync(dirname(file), { recursive: true });
+  const fd = openSync(file, 'a');
+  try {
+    const buf = Buffer.from(line, 'utf8');
+    let off = 0;
+    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  if (created) fsyncDir(dirname(file));
+}
+
+function fsyncDir(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Some filesystems do not allow fsync on a directory; the data itself is already synced.
+  }
+}
+
+export interface ReadRunOptions {
+  /** Truncate a trailing incomplete line (left by a crash) so that appends continue cleanly. */
+  readonly repair?: boolean;
+}
+
+/**
+ * The complete records of a run file, in order; [] when the file does not exist.
+ * A trailing line without '\n' is the remains of a crash: ignored (and cut off with `repair`).
+ * @throws Error naming the file and line when a complete line is not valid JSON or rounds are not 0, 1, 2, …
+ */
+export function readRunRecords(file: string, options: ReadRunOptions = {}): RoundRecord[] {
+  if (!existsSync(file)) return [];
+  const buf = readFileSync(file);
+  const end = buf.lastIndexOf(0x0a) + 1; // bytes up to and including the last '\n'
+  if (end < buf.length && options.repair) {
+    const fd = openSync(file, 'r+');
+    try {
+      ftruncateSync(fd, end);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  const text = buf.subarray(0, end).toString('utf8');
+  const records: RoundRecord[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length - 1; i++) {
+    let r: RoundRecord;
+    try {
+      r = JSON.parse(lines[i]!) as RoundRecord;
+    } catch (e) {
+      throw new Error(`readRunRecords: ${file}, line ${i + 1} is not valid JSON (${(e as Error).message}); the file is damaged`);
+    }
+    if (r.round !== records.length) {
+      throw new Error(`readRunRecords: ${file}, line ${i + 1} holds round ${r.round} but round ${records.length} was expected; the file is damaged`);
+    }
+    records.push(r);
+  }
+  return records;
+}
+
+/** Writes JSON through a temporary file + fsync + rename: readers see the old file or the new one, never a mix. */
+export function writeJsonAtomic(file: string, value: unknown): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, `${JSON.stringify(value, null, 2)}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
+  fsyncDir(dirname(file));
+}

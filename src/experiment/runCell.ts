@@ -1,0 +1,87 @@
+/**
+ * One cell of the grid, run by itself: read the directory's manifest, load the dataset, rebuild the run's
+ * state from its records file, and continue to the budget. Idempotent: a finished cell returns at once,
+ * an interrupted one resumes from its last completed round. This is what a worker process of the local
+ * pool runs, and what a Slurm array task (`falcun-lab run-cell <dir> --index i`) will run.
+ */
+import type { Dataset } from '../data/dataset.ts';
+import { checkPoolSize } from './config.ts';
+import type { RunnerDependencies } from './dependencies.ts';
+import { gridCell, type GridCell } from './grid.ts';
+import { runActiveLearning, type LoopEvent, type LoopResult } from './activeLearningLoop.ts';
+import { readManifest } from './manifest.ts';
+import { preparePool, type RunPool } from './pool.ts';
+import { appendRecord, readRunRecords, runFile } from './resultStore.ts';
+
+export interface RunCellOptions {
+  readonly onEvent?: (event: LoopEvent) => void;
+  readonly shouldStop?: () => boolean;
+}
+
+export interface RunCellResult extends LoopResult {
+  readonly cell: GridCell;
+  /** Rounds on disk before this call. */
+  readonly resumedFrom: number;
+}
+
+/** Datasets and pools already loaded by this process (a worker runs many cells of the same dataset). */
+const datasetCache = new Map<string, Promise<Dataset>>();
+const poolCache = new Map<string, RunPool>();
+
+function loadCached(deps: RunnerDependencies, name: string, options: Readonly<Record<string, unknown>>): Promise<Dataset> {
+  const key = `${name}\u0000${JSON.stringify(options)}`;
+  let p = datasetCache.get(key);
+  if (p === undefined) {
+    p = deps.loadDataset(name, options);
+    datasetCache.set(key, p);
+    p.catch(() => datasetCache.delete(key));
+  }
+  return p;
+}
+
+/** Forgets the datasets and pools this process has cached. */
+export function clearRunCellCache(): void {
+  datasetCache.clear();
+  poolCache.clear();
+}
+
+/**
+ * Runs cell `index` of the experiment in `dir` to completion (or until `shouldStop`).
+ * @throws RangeError for an index outside the grid or a pool too small for the plan; Error when the
+ *   directory is not an experiment or the run's records belong to another run.
+ */
+export async function runCell(dir: string, index: number, deps: RunnerDependencies, options: RunCellOptions = {}): Promise<RunCellResult> {
+  const manifest = readManifest(dir);
+  const cell = gridCell(manifest.plan, index);
+  const file = runFile(dir, cell.runId);
+  const existing = readRunRecords(file, { repair: true });
+  if (existing.length >= cell.dataset.rounds) return { status: 'complete', roundsWritten: 0, cell, resumedFrom: existing.length };
+
+  const d = cell.dataset;
+  const dataset = await loadCached(deps, d.name, d.options);
+  const poolKey = `${d.label}\u0000${d.trainSubset}\u0000${d.testSubset}`;
+  let pool = poolCache.get(poolKey);
+  if (pool === undefined) {
+    pool = preparePool(dataset, d.label, d.trainSubset, d.testSubset);
+    poolCache.set(poolKey, pool);
+  }
+  checkPoolSize(d, pool.n);
+  const strategy = deps.createStrategy(cell.strategy.name, cell.strategy.options);
+  const modelName = deps.modelName({ model: d.model, dataset });
+  const result = await runActiveLearning({
+    dataset,
+    plan: d,
+    pool,
+    strategy,
+    strategyLabel: cell.strategy.label,
+    seed: cell.seed,
+    modelName,
+    createSession: (seed, random) =>
+      deps.createSession({ model: d.model, dataset, keepWeights: d.keepWeights, training: d.training, backend: manifest.plan.backend, seed, random }),
+    existing,
+    append: (record) => appendRecord(file, record),
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
+  });
+  return { ...result, cell, resumedFrom: existing.length };
+}

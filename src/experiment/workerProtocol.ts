@@ -1,0 +1,21 @@
+/** Messages between the worker pool (parent) and its worker processes (cellWorker.ts), over Node's IPC channel. */
+
+export type ParentMessage =
+  | { readonly type: 'run'; readonly index: number }
+  | { readonly type: 'stop' }
+  | { readonly type: 'exit' };
+
+export type WorkerMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'round-start'; readonly index: number; readonly round: number; readonly rounds: number }
+  | {
+      readonly type: 'round';
+      readonly index: number;
+      readonly round: number;
+      readonly rounds: number;
+      readonly numLabeled: number;
+      readonly testAccuracy: number;
+    }
+  | { readonly type: 'cell-done'; readonly index: number; readonly status: 'complete' | 'stopped'; readonly resumedFrom: number; readonly rounds: number }
+  | { readonly type: 'cell-error'; readonly index: number; readonly message: string }
+  | { readonly type: 'fatal'; readonly message: string };
