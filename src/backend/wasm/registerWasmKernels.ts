@@ -1,0 +1,45 @@
+/**
+ * Registers falcun-lab's wasm kernels (STACK.md: the two kernels that make conv nets train, and train
+ * fast, on the wasm backend). An explicit call, not an import side effect, made by `initBackend` before
+ * `setBackend('wasm')`. Idempotent: a kernel already registered by us is left alone; a kernel tfjs
+ * already provides is left alone unless the entry wraps it on purpose (BatchMatMul).
+ */
+import { getKernel, registerKernel, unregisterKernel } from '@tensorflow/tfjs';
+import type { KernelConfig } from '@tensorflow/tfjs';
+import { batchMatMulConfig } from './kernels/BatchMatMul.ts';
+import { conv2DBackpropFilterConfig } from './kernels/Conv2DBackpropFilter.ts';
+
+interface WasmKernelEntry {
+  readonly kernelName: string;
+  /** Builds the config; `upstream` is the kernel tfjs registered under the same name, if any. */
+  readonly build: (upstream: KernelConfig | undefined) => KernelConfig | undefined;
+}
+
+/** Our kernel configs, so that a second call recognises them. */
+const ours = new WeakSet<KernelConfig>();
+
+const ENTRIES: readonly WasmKernelEntry[] = [
+  // Missing upstream: add it (never replace one tfjs may add in a later version).
+  { kernelName: 'Conv2DBackpropFilter', build: (up) => (up === undefined ? conv2DBackpropFilterConfig : undefined) },
+  // Present upstream but slow for transposed operands: wrap it.
+  { kernelName: 'BatchMatMul', build: (up) => (up === undefined ? undefined : batchMatMulConfig(up)) },
+];
+
+/** Registers the kernels; returns the names registered by this call (empty on a repeated call). */
+export function registerWasmKernels(): string[] {
+  const done: string[] = [];
+  for (const entry of ENTRIES) {
+    const upstream = getKernel(entry.kernelName, 'wasm');
+    if (upstream !== undefined && ours.has(upstream)) continue;
+    const config = entry.build(upstream);
+    if (config === undefined) continue;
+    ours.add(config);
+    if (upstream !== undefined) unregisterKernel(entry.kernelName, 'wasm');
+    registerKernel(config);
+    done.push(entry.kernelName);
+  }
+  return done;
+}
+
+/** Names of the wasm kernels this module provides (for BackendInfo and tests). */
+export const WASM_KERNEL_NAMES: readonly string[] = ENTRIES.map((e) => e.kernelName);
