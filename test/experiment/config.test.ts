@@ -44,7 +44,7 @@ test('a setting with an overridden field gets a descriptive name; rounds set the
 test('round arithmetic: the last query is cut to the budget', () => {
   // Slow obvious version: count rounds by adding Q until the budget.
   for (const [init, q, budget] of [[10, 10, 100], [5, 7, 30], [20, 10, 20], [1, 3, 2], [100, 100, 1000]] as const) {
-    const labels = [init];
+    const labels: number[] = [init];
     while (labels.at(-1)! < budget) labels.push(Math.min(labels.at(-1)! + q, budget));
     assert.equal(roundCount(init, q, budget), labels.length, `${init},${q},${budget}`);
     labels.forEach((l, r) => assert.equal(labelsAtRound(init, q, budget, r), l));
