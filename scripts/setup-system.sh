@@ -10,6 +10,10 @@ PKGS=(
   jupyter-notebook jupyter-nbconvert python3-nbconvert python3-nbclient python3-ipykernel jupyter-client
   # A one-node Slurm for the cluster tests (falcun-lab slurm).
   slurmctld slurmd slurm-client munge
+  # Headless Chromium for figure export (PNG/SVG/PDF through playwright-core) and the browser figure tests.
+  chromium
+  # Fonts for the exported figures (Liberation Sans stands in for Arial/Helvetica).
+  fonts-liberation
 )
 missing=()
 for p in "${PKGS[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
