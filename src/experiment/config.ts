@@ -81,7 +81,8 @@ export const DatasetEntrySchema = z.strictObject({
   training: TrainingSchema.optional(),
 });
 
-export const BACKENDS = ['wasm', 'cpu', 'tensorflow', 'webgpu'] as const;
+/** Backend requests (see src/backend): 'auto' picks the fastest that loads; 'wasm' is the deterministic default. */
+export const BACKENDS = ['wasm', 'cpu', 'tensorflow', 'tensorflow-gpu', 'auto'] as const;
 
 export const ExperimentConfigSchema = z.strictObject({
   /** A short name, shown in progress and reports. */

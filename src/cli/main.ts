@@ -1,0 +1,201 @@
+/**
+ * The `falcun-lab` command line (bin/falcun-lab.js runs this through tsx):
+ *
+ *   falcun-lab run <config|preset> [--out dir] [--workers n]   run / resume an experiment grid
+ *   falcun-lab run-cell <dir> --index i                        one cell (a Slurm array task)
+ *   falcun-lab status <dir>                                    what is done, what remains
+ *   falcun-lab export-csv <dir> [--out file]                   records as CSV for pandas / R
+ *   falcun-lab report <dir>                                    CSV + learning-curve figure
+ *   falcun-lab list                                            datasets, strategies, presets
+ *
+ * Exit codes: 0 success; 1 a run failed or an error; 2 bad usage or an invalid config;
+ * 130 stopped by Ctrl-C (re-run the same command to resume).
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ConfigError } from '../experiment/config.ts';
+import { exportCsv } from '../experiment/csvExport.ts';
+import type { RunnerDependencies } from '../experiment/dependencies.ts';
+import { openExperimentDir } from '../experiment/manifest.ts';
+import { listPresets } from '../experiment/presets.ts';
+import { writeReport } from '../experiment/report.ts';
+import { runCell } from '../experiment/runCell.ts';
+import { experimentStatus, formatStatus, unfinishedCells } from '../experiment/status.ts';
+import { runExperiment } from '../experiment/workerPool.ts';
+import { loadConfig } from './loadConfig.ts';
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+
+const DEFAULT_DEPENDENCIES = fileURLToPath(new URL('../experiment/defaultDependencies.ts', import.meta.url));
+
+async function loadDependencies(module: string): Promise<RunnerDependencies> {
+  const url = module.startsWith('file:') ? module : pathToFileURL(resolve(module)).href;
+  const deps = (await import(url)).dependencies as RunnerDependencies | undefined;
+  if (!deps) throw new Error(`${module} does not export 'dependencies'`);
+  return deps;
+}
+
+function positiveInt(name: string) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive integer, got '${v}'`);
+    return n;
+  };
+}
+
+function nonNegativeInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`must be an integer >= 0, got '${v}'`);
+  return n;
+}
+
+export interface CliIo {
+  readonly out: (s: string) => void;
+  readonly err: (s: string) => void;
+}
+
+const stdio: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+/** Builds the commander program; each action stores its exit code in `result.code`. */
+export function buildProgram(io: CliIo = stdio, result: { code: number } = { code: 0 }): Command {
+  const program = new Command();
+  program
+    .name('falcun-lab')
+    .description('Deep active learning experiments: FALCUN and its competitors (paper, Algorithm 1), with resumable results')
+    .addOption(new Option('--dependencies <module>', 'module exporting the runner dependencies (tests use fakes)').default(DEFAULT_DEPENDENCIES).hideHelp())
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride();
+
+  program
+    .command('run')
+    .description('run (or resume) an experiment: every dataset × strategy × seed, in parallel worker processes')
+    .argument('<config>', 'a preset (smoke, quick, paper) or a config file (.json, .ts, .js)')
+    .option('-o, --out <dir>', 'experiment directory (default: results/<experiment name>)')
+    .option('-w, --workers <n>', 'worker processes (default: one per core)', positiveInt('--workers'))
+    .option('--no-report', 'skip the CSV export and learning-curve figure at the end')
+    .addHelpText('after', '\nRe-running the same command resumes every run from its last completed round.\nA different config under an existing --out directory is refused.')
+    .action(async (configArg: string, opts: { out?: string; workers?: number; report: boolean }) => {
+      const { plan, source } = await loadConfig(configArg);
+      const dir = resolve(opts.out ?? `results/${plan.name}`);
+      const depsModule = program.opts<{ dependencies: string }>().dependencies;
+      const deps = await loadDependencies(depsModule);
+      const backend = deps.describeBackend ? await deps.describeBackend(plan.backend) : { requested: plan.backend };
+      openExperimentDir(dir, plan, source, backend);
+      io.out(`experiment '${plan.name}' → ${dir}\n`);
+      const t0 = performance.now();
+      const summary = await runExperiment({ dir, dependenciesModule: depsModule, ...(opts.workers ? { workers: opts.workers } : {}) });
+      const seconds = (performance.now() - t0) / 1000;
+      io.out(
+        `${summary.completed} runs completed, ${summary.skipped} already done, ${summary.failed.length} failed, ${summary.stopped} not finished, of ${summary.total} (${seconds.toFixed(1)} s)\n`,
+      );
+      for (const f of summary.failed) io.err(`FAILED ${f.runId}: ${f.message}\n`);
+      if (summary.failed.length > 0) result.code = EXIT.failed;
+      else if (summary.stopped > 0 || summary.interrupted) {
+        io.out(`stopped; re-run 'falcun-lab run ${configArg}${opts.out ? ` --out ${opts.out}` : ''}' to resume\n`);
+        result.code = EXIT.interrupted;
+      } else if (opts.report) {
+        const r = await writeReport(dir);
+        for (const line of r.lines) io.out(`${line}\n`);
+      }
+    });
+
+  program
+    .command('run-cell')
+    .description('run one cell of the grid (idempotent: resumes from its last completed round); what a Slurm array task runs')
+    .argument('<dir>', 'experiment directory (created by run, or by slurm)')
+    .requiredOption('-i, --index <i>', 'cell index (see status)', nonNegativeInt)
+    .action(async (dir: string, opts: { index: number }) => {
+      const deps = await loadDependencies(program.opts<{ dependencies: string }>().dependencies);
+      let stop = false;
+      const onSigterm = () => void (stop = true);
+      process.on('SIGTERM', onSigterm);
+      process.on('SIGINT', onSigterm);
+      try {
+        const r = await runCell(resolve(dir), opts.index, deps, {
+          shouldStop: () => stop,
+          onEvent: (e) => {
+            if (e.type === 'round-done') io.out(`round ${e.round + 1}/${e.rounds} labels ${e.record.numLabeled} acc ${e.record.testAccuracy.toFixed(4)}\n`);
+          },
+        });
+        io.out(`${r.cell.runId}: ${r.status} (resumed from round ${r.resumedFrom}, wrote ${r.roundsWritten})\n`);
+        if (r.status === 'stopped') result.code = EXIT.interrupted;
+      } finally {
+        process.off('SIGTERM', onSigterm);
+        process.off('SIGINT', onSigterm);
+      }
+    });
+
+  program
+    .command('status')
+    .description('show what is done and what remains in an experiment directory')
+    .argument('<dir>', 'experiment directory')
+    .option('--json', 'machine-readable output')
+    .action((dir: string, opts: { json?: boolean }) => {
+      const s = experimentStatus(resolve(dir));
+      if (opts.json) {
+        io.out(`${JSON.stringify({ dir: s.dir, planHash: s.manifest.planHash, done: s.done, partial: s.partial, missing: s.missing, unfinished: unfinishedCells(s), cells: s.cells }, null, 2)}\n`);
+      } else io.out(formatStatus(s));
+    });
+
+  program
+    .command('export-csv')
+    .description('write every round record as CSV (one row per round; see README "Results format")')
+    .argument('<dir>', 'experiment directory')
+    .option('-o, --out <file>', 'CSV file (default: <dir>/records.csv)')
+    .action((dir: string, opts: { out?: string }) => {
+      const file = resolve(opts.out ?? resolve(dir, 'records.csv'));
+      const n = exportCsv(resolve(dir), file);
+      io.out(`${n} records → ${file}\n`);
+    });
+
+  program
+    .command('report')
+    .description('aggregate an experiment: CSV export and the learning-curve figure')
+    .argument('<dir>', 'experiment directory')
+    .action(async (dir: string) => {
+      const r = await writeReport(resolve(dir));
+      for (const line of r.lines) io.out(`${line}\n`);
+    });
+
+  program
+    .command('list')
+    .description('list datasets, strategies and presets')
+    .action(async () => {
+      const deps = await loadDependencies(program.opts<{ dependencies: string }>().dependencies);
+      const section = (title: string, items: Array<{ name: string; description?: string }>) => {
+        io.out(`${title}:\n`);
+        const w = Math.max(0, ...items.map((i) => i.name.length));
+        for (const i of items) io.out(`  ${i.name.padEnd(w)}  ${i.description ?? ''}\n`);
+      };
+      section('datasets', deps.listDatasets?.() ?? []);
+      section('strategies', deps.listStrategies?.() ?? []);
+      section('presets', listPresets());
+    });
+  return program;
+}
+
+/**
+ * Runs the CLI on `argv` (node-style: [node, script, ...args]) and returns the exit code.
+ * Errors are printed (no stack for expected ones) and mapped to exit codes.
+ */
+export async function main(argv: readonly string[], io: CliIo = stdio): Promise<number> {
+  const result = { code: EXIT.ok as number };
+  const program = buildProgram(io, result);
+  try {
+    await program.parseAsync([...argv]);
+    return result.code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version exit 0; usage errors were already printed by commander.
+      return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (e instanceof ConfigError) {
+      io.err(`${e.message}\n`);
+      return EXIT.usage;
+    }
+    io.err(`falcun-lab: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT.failed;
+  }
+}

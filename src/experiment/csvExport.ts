@@ -1,0 +1,57 @@
+/**
+ * CSV export of an experiment's records for pandas / R users (README "Results format"): one row per
+ * RoundRecord of every run, in grid order. Columns:
+ *   dataset, strategy, seed, setting, model, querySize, round, numLabeled, testAccuracy,
+ *   trainSeconds, inferenceSeconds, acquisitionSeconds, numChosen, chosen, chosenClasses,
+ *   class_0_accuracy … class_{C-1}_accuracy
+ * `chosen` and `chosenClasses` are space-separated integers in one field; a class absent from the test
+ * split has an empty accuracy. Numbers are written with full precision (JavaScript's shortest round-trip).
+ */
+import { writeFileSync } from 'node:fs';
+import { gridCells } from './grid.ts';
+import { readManifest } from './manifest.ts';
+import type { RoundRecord } from './records.ts';
+import { readRunRecords, runFile } from './resultStore.ts';
+
+const FIXED = [
+  'dataset', 'strategy', 'seed', 'setting', 'model', 'querySize', 'round', 'numLabeled', 'testAccuracy',
+  'trainSeconds', 'inferenceSeconds', 'acquisitionSeconds', 'numChosen', 'chosen', 'chosenClasses',
+] as const;
+
+/** Quotes a field when it holds a comma, quote or newline (RFC 4180). */
+function field(v: string): string {
+  return /[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+}
+
+/** The CSV text for a list of records (header included). Cost O(total size). */
+export function recordsToCsv(records: readonly RoundRecord[]): string {
+  const numClasses = records.reduce((m, r) => Math.max(m, r.perClassAccuracy.length), 0);
+  const header = [...FIXED, ...Array.from({ length: numClasses }, (_, c) => `class_${c}_accuracy`)];
+  const rows = [header.join(',')];
+  for (const r of records) {
+    const cells = [
+      r.dataset, r.strategy, String(r.seed), r.setting, r.model, String(r.querySize), String(r.round), String(r.numLabeled),
+      String(r.testAccuracy), String(r.trainSeconds), String(r.inferenceSeconds), String(r.acquisitionSeconds),
+      String(r.chosen.length), r.chosen.join(' '), r.chosenClasses.join(' '),
+    ];
+    for (let c = 0; c < numClasses; c++) {
+      const a = r.perClassAccuracy[c];
+      cells.push(a === null || a === undefined ? '' : String(a));
+    }
+    rows.push(cells.map(field).join(','));
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+/** Every complete record of the experiment in `dir`, in grid order. */
+export function readAllRecords(dir: string): RoundRecord[] {
+  const plan = readManifest(dir).plan;
+  return gridCells(plan).flatMap((c) => readRunRecords(runFile(dir, c.runId)));
+}
+
+/** Writes the experiment's CSV to `file`; returns the number of rows. */
+export function exportCsv(dir: string, file: string): number {
+  const records = readAllRecords(dir);
+  writeFileSync(file, recordsToCsv(records));
+  return records.length;
+}

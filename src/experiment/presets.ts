@@ -1,0 +1,73 @@
+/**
+ * Scale presets: ready-made experiment configs (run them with `falcun-lab run <name>`).
+ *
+ * - `smoke`: seconds to a couple of minutes; every strategy once on an image dataset (MNIST, LeNet) and a
+ *   table (Letter, MLP) with tiny pools and few epochs. For CI and tests: it checks plumbing, not science.
+ * - `quick`: minutes on a laptop CPU; FALCUN against Random and two competitors (Entropy, BADGE) on a
+ *   10,000-image MNIST pool with the paper's LeNet training, 10 rounds, 2 seeds.
+ * - `paper`: the paper's grid (DESIGN, "The paper's protocol"): grayscale images with setting s (LeNet),
+ *   colour images with s_no (ResNet18), tables with l (MLP), RepeatedMNIST m; 8 strategies; seeds 0..4.
+ *   Sized for a GPU or a cluster (see `falcun-lab slurm`), not for a laptop.
+ */
+import type { ExperimentConfig } from './config.ts';
+
+/** The registry names of the paper's eight strategies. */
+export const PAPER_STRATEGIES: readonly string[] = Object.freeze(['falcun', 'random', 'entropy', 'kcentergreedy', 'cdal', 'badge', 'clue', 'alfamix']);
+
+const SMOKE: ExperimentConfig = {
+  name: 'smoke',
+  description: 'Every strategy once on MNIST (LeNet) and Letter (MLP), tiny pools: a plumbing check for CI',
+  datasets: [
+    { name: 'mnist', querySize: 10, initialSize: 10, budget: 30, trainSubset: 400, testSubset: 200, training: { epochs: 2 } },
+    { name: 'letter', querySize: 26, initialSize: 26, budget: 78, trainSubset: 600, testSubset: 300, training: { epochs: 5, minEpochs: 0 } },
+  ],
+  strategies: [...PAPER_STRATEGIES],
+  seeds: [0],
+  backend: 'wasm',
+};
+
+const QUICK: ExperimentConfig = {
+  name: 'quick',
+  description: 'FALCUN vs Random, Entropy and BADGE on a 10,000-image MNIST pool (LeNet, 20 epochs), Q = 50, 10 rounds, 2 seeds',
+  datasets: [{ name: 'mnist', querySize: 50, initialSize: 50, budget: 500, trainSubset: 10000, testSubset: 2000 }],
+  strategies: ['falcun', 'random', 'entropy', 'badge'],
+  seeds: [0, 1],
+  backend: 'wasm',
+};
+
+const PAPER: ExperimentConfig = {
+  name: 'paper',
+  description: "The paper's grid: grayscale images s (LeNet), colour images s_no (ResNet18), tables l (MLP), RepeatedMNIST m; 8 strategies, seeds 0..4",
+  datasets: [
+    { name: 'mnist', setting: 's' },
+    { name: 'fashion-mnist', setting: 's' },
+    { name: 'emnist', setting: 's' },
+    { name: 'repeated-mnist', setting: 'm' },
+    { name: 'svhn', setting: 's_no' },
+    { name: 'bloodmnist', setting: 's_no' },
+    { name: 'dermamnist', setting: 's_no' },
+    { name: 'letter', setting: 'l' },
+    { name: 'pokerhand', setting: 'l' },
+    { name: 'randomrbf', setting: 'l' },
+  ],
+  strategies: [...PAPER_STRATEGIES],
+  seeds: [0, 1, 2, 3, 4],
+  backend: 'auto',
+};
+
+export const PRESETS: Readonly<Record<string, ExperimentConfig>> = Object.freeze({ smoke: SMOKE, quick: QUICK, paper: PAPER });
+
+/** Preset names, for `falcun-lab list` and the CLI's help. */
+export function listPresets(): Array<{ name: string; description: string }> {
+  return Object.entries(PRESETS).map(([name, c]) => ({ name, description: c.description ?? '' }));
+}
+
+/**
+ * A deep copy of a preset's config.
+ * @throws RangeError for an unknown preset name.
+ */
+export function presetConfig(name: string): ExperimentConfig {
+  const c = PRESETS[name];
+  if (c === undefined) throw new RangeError(`presetConfig: unknown preset '${name}'; use one of ${Object.keys(PRESETS).join(', ')} or a config file`);
+  return structuredClone(c);
+}

@@ -1,0 +1,163 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from '../../src/cli/main.ts';
+import { readRunRecords, runFile } from '../../src/experiment/resultStore.ts';
+import { runCell } from '../../src/experiment/runCell.ts';
+import { dependencies } from '../experiment/fixtures/fakeDependencies.ts';
+import { makeExperiment, scratchDir, SMALL_CONFIG, withoutTimes } from '../experiment/helpers.ts';
+
+const FAKE = fileURLToPath(new URL('../experiment/fixtures/fakeDependencies.ts', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/falcun-lab.js', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(['node', 'falcun-lab', '--dependencies', FAKE, ...args], { out: (s) => void (out += s), err: (s) => void (err += s) });
+  return { code, out, err };
+}
+
+test('npx falcun-lab --help prints usage and exits 0; an unknown command exits 2', () => {
+  const r = spawnSync('npx', ['--no-install', 'falcun-lab', '--help'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /Usage: falcun-lab \[options\] \[command\]/);
+  for (const c of ['run', 'run-cell', 'status', 'export-csv', 'report', 'list']) assert.match(r.stdout, new RegExp(`\\n  ${c} `));
+  const bad = spawnSync(process.execPath, [BIN, 'frobnicate'], { encoding: 'utf8' });
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /unknown command 'frobnicate'/);
+});
+
+test('run executes the grid in worker processes, equals per-cell runs, resumes as a no-op, exports CSV', { timeout: 120_000 }, async () => {
+  const { dir, cleanup } = scratchDir();
+  try {
+    const config = join(dir, 'exp.json');
+    writeFileSync(config, JSON.stringify(SMALL_CONFIG));
+    const out = join(dir, 'out');
+    const r = await cli('run', config, '--out', out, '--workers', '2');
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /6 runs completed, 0 already done, 0 failed, 0 not finished, of 6/);
+    assert.match(r.out, /final mean test accuracy/);
+
+    // The same seeds give the same records whether run by the pool or cell by cell in this process.
+    const ref = makeExperiment(dir, SMALL_CONFIG, 'ref');
+    for (let i = 0; i < 6; i++) await runCell(ref, i, dependencies);
+    for (const id of ['blobs__random__s0', 'blobs__margin__s1', 'blobs__needy__s0']) {
+      assert.deepEqual(readRunRecords(runFile(out, id)).map(withoutTimes), readRunRecords(runFile(ref, id)).map(withoutTimes));
+    }
+
+    const again = await cli('run', config, '--out', out);
+    assert.equal(again.code, 0);
+    assert.match(again.out, /0 runs completed, 6 already done/);
+
+    const st = await cli('status', out);
+    assert.equal(st.code, 0);
+    assert.match(st.out, /6 done, 0 partial, 0 missing, of 6 runs/);
+    assert.match(st.out, /blobs__needy__s1\s+done\s+5\/5\s+30/);
+
+    const csvFile = join(dir, 'r.csv');
+    const ex = await cli('export-csv', out, '--out', csvFile);
+    assert.equal(ex.code, 0);
+    assert.match(ex.out, /30 records/);
+    const lines = readFileSync(csvFile, 'utf8').trimEnd().split('\n');
+    assert.equal(lines.length, 31);
+    const header = lines[0]!.split(',');
+    assert.deepEqual(header.slice(-3), ['class_0_accuracy', 'class_1_accuracy', 'class_2_accuracy']);
+    const row = Object.fromEntries(lines[1]!.split(',').map((v, i) => [header[i]!, v]));
+    const rec0 = readRunRecords(runFile(out, 'blobs__random__s0'))[0]!;
+    assert.equal(row.dataset, 'blobs');
+    assert.equal(Number(row.testAccuracy), rec0.testAccuracy, 'accuracy round-trips exactly');
+    assert.equal(row.chosen, rec0.chosen.join(' '));
+    assert.equal(Number(row.class_1_accuracy), rec0.perClassAccuracy[1]);
+    assert.ok(existsSync(join(out, 'learning-curves.json')));
+
+    // A different config under the same directory is refused, and nothing is written.
+    writeFileSync(config, JSON.stringify({ ...SMALL_CONFIG, seeds: [0, 1, 2] }));
+    const mixed = await cli('run', config, '--out', out);
+    assert.equal(mixed.code, 1);
+    assert.match(mixed.err, /already holds experiment 'fake-small'.*refusing to mix results: use another --out directory/);
+    assert.equal(existsSync(runFile(out, 'blobs__random__s2')), false);
+  } finally {
+    cleanup();
+  }
+});
+
+test('an invalid config exits 2 naming the field; a missing file or directory exits 1', async () => {
+  const { dir, cleanup } = scratchDir();
+  try {
+    const config = join(dir, 'bad.json');
+    writeFileSync(config, JSON.stringify({ ...SMALL_CONFIG, datasets: [{ name: 'blobs', querySize: 0 }] }));
+    const r = await cli('run', config, '--out', join(dir, 'o'));
+    assert.equal(r.code, 2);
+    assert.match(r.err, /config\.datasets\[0\]\.querySize: .*>=1.*\(got 0\)/);
+    writeFileSync(config, '{ "name": ');
+    assert.match((await cli('run', config)).err, /is not valid JSON/);
+    const missing = await cli('run', join(dir, 'nope.json'));
+    assert.equal(missing.code, 1);
+    assert.match(missing.err, /neither a preset \(smoke, quick, paper\) nor an existing config file/);
+    const st = await cli('status', join(dir, 'nothing'));
+    assert.equal(st.code, 1);
+    assert.match(st.err, /holds no manifest\.json/);
+    const w = await cli('run', config, '--workers', '0');
+    assert.equal(w.code, 2);
+    assert.match(w.err, /--workers must be a positive integer, got '0'/);
+  } finally {
+    cleanup();
+  }
+});
+
+test('run-cell runs one cell and is idempotent; list shows datasets, strategies, presets', async () => {
+  const { dir, cleanup } = scratchDir();
+  try {
+    const exp = makeExperiment(dir);
+    const r = await cli('run-cell', exp, '--index', '4');
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /blobs__needy__s0: complete \(resumed from round 0, wrote 5\)/);
+    assert.match((await cli('run-cell', exp, '--index', '4')).out, /wrote 0/);
+    assert.equal((await cli('run-cell', exp, '--index', '9')).code, 1);
+    const l = await cli('list');
+    assert.match(l.out, /datasets:\n  blobs/);
+    assert.match(l.out, /strategies:\n  random/);
+    assert.match(l.out, /presets:\n  smoke .*\n  quick .*\n  paper /);
+  } finally {
+    cleanup();
+  }
+});
+
+test('Ctrl-C stops after the rounds in progress, loses nothing, and a re-run completes to the same records', { timeout: 120_000 }, async () => {
+  const { dir, cleanup } = scratchDir();
+  try {
+    const config = join(dir, 'exp.json');
+    writeFileSync(config, JSON.stringify(SMALL_CONFIG));
+    const out = join(dir, 'out');
+    const child = spawn(process.execPath, [BIN, '--dependencies', FAKE, 'run', config, '--out', out, '--workers', '2'], {
+      env: { ...process.env, FAKE_FIT_DELAY_MS: '150' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let text = '';
+    child.stdout.on('data', (d: Buffer) => {
+      text += d.toString();
+      // Not a terminal: progress comes as log lines. Interrupt once a round has completed.
+      if (/ round \d+\/5 /.test(text) && !child.killed) child.kill('SIGINT');
+    });
+    child.stderr.on('data', (d: Buffer) => void (text += d.toString()));
+    const code = await new Promise<number | null>((res) => child.on('exit', (c) => res(c)));
+    assert.equal(code, 130, text);
+    assert.match(text, /Ctrl-C: finishing the rounds in progress/);
+    assert.match(text, /stopped; re-run/);
+    const st = await cli('status', out);
+    assert.doesNotMatch(st.out, /6 done/);
+    const resumed = await cli('run', config, '--out', out);
+    assert.equal(resumed.code, 0, resumed.err);
+    const ref = makeExperiment(dir, SMALL_CONFIG, 'ref');
+    for (let i = 0; i < 6; i++) await runCell(ref, i, dependencies);
+    for (const id of ['blobs__random__s0', 'blobs__random__s1', 'blobs__margin__s0', 'blobs__margin__s1', 'blobs__needy__s0', 'blobs__needy__s1']) {
+      assert.deepEqual(readRunRecords(runFile(out, id)).map(withoutTimes), readRunRecords(runFile(ref, id)).map(withoutTimes), id);
+    }
+  } finally {
+    cleanup();
+  }
+});
