@@ -1,0 +1,94 @@
+/**
+ * Trains a network (the training step of the paper's Algorithm 1): Adam on softmax cross-entropy, mini-
+ * batches in a seeded random order per epoch, optional early stop on the running training accuracy of an
+ * epoch (as the BADGE code the paper follows computes it: accuracy of each batch's forward pass in
+ * training mode, averaged over the epoch).
+ *
+ * Batches are copied from the flat row-major array into one reused buffer, so no large tensor of the
+ * whole labeled set is ever made. Loss and accuracy are summed on the device and read once per epoch.
+ * Cost per epoch: one forward and backward pass over the n rows.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { ClassifierNetwork } from '../models/classifierNetwork.ts';
+import type { Random } from '../random.ts';
+import type { FitProgress, FitReport } from './session.ts';
+import type { TrainingOptions } from './trainingDefaults.ts';
+import { checkRows } from './checkRows.ts';
+
+/**
+ * Fits `net` on rows `x` (n × featureSize, row-major) with labels `y` (0..C−1). `random` orders the
+ * batches; the same generator state gives the same order. Calls `onProgress` after every epoch.
+ * Throws TypeError / RangeError (naming the argument) for mismatched sizes or labels out of range.
+ */
+export async function fitNetwork(
+  net: ClassifierNetwork,
+  x: Float32Array,
+  y: Int32Array,
+  options: TrainingOptions,
+  random: Random,
+  onProgress?: (p: FitProgress) => void,
+): Promise<FitReport> {
+  const start = performance.now();
+  const featureSize = net.inputShape.reduce((a, b) => a * b, 1);
+  const n = checkRows('fit', x, featureSize);
+  if (!(y instanceof Int32Array)) throw new TypeError(`fit: y must be an Int32Array, got ${Object.prototype.toString.call(y)}`);
+  if (y.length !== n) throw new RangeError(`fit: y has ${y.length} labels but x has ${n} rows of ${featureSize} features`);
+  if (n === 0) throw new RangeError('fit: need at least one labeled row, got 0');
+  for (let i = 0; i < n; i++) {
+    const c = y[i]!;
+    if (!(c >= 0 && c < net.numClasses)) throw new RangeError(`fit: y[${i}] is ${c}; labels must be integers in [0, ${net.numClasses - 1}]`);
+  }
+  const batchSize = Math.min(options.batchSize, n);
+  const optimizer = tf.train.adam(options.learningRate);
+  const xBuf = new Float32Array(batchSize * featureSize);
+  const yBuf = new Int32Array(batchSize);
+  const vars = net.trainableVariables as tf.Variable[];
+  let epoch = 0;
+  let loss = NaN;
+  let accuracy = NaN;
+  try {
+    for (epoch = 1; epoch <= options.epochs; epoch++) {
+      const order = random.permutation(n);
+      let lossSum: tf.Scalar = tf.scalar(0);
+      let correctSum: tf.Scalar = tf.scalar(0);
+      for (let s = 0; s < n; s += batchSize) {
+        const m = Math.min(batchSize, n - s);
+        for (let i = 0; i < m; i++) {
+          const r = order[s + i]!;
+          xBuf.set(x.subarray(r * featureSize, (r + 1) * featureSize), i * featureSize);
+          yBuf[i] = y[r]!;
+        }
+        const [newLoss, newCorrect] = tf.tidy(() => {
+          const xb = tf.tensor(xBuf.subarray(0, m * featureSize), [m, ...net.inputShape]);
+          const yb = tf.tensor1d(yBuf.subarray(0, m), 'int32');
+          let correct: tf.Scalar | undefined;
+          const batchLoss = optimizer.minimize(
+            () => {
+              const logits = net.logits(net.embed(xb, true));
+              correct = tf.keep(logits.argMax(1).equal(yb).sum().cast('float32') as tf.Scalar);
+              return tf.losses.softmaxCrossEntropy(tf.oneHot(yb, net.numClasses), logits) as tf.Scalar;
+            },
+            true,
+            vars,
+          )!;
+          const nextCorrect = correctSum.add(correct!) as tf.Scalar;
+          correct!.dispose(); // kept out of minimize's own tidy, so freed here
+          return [lossSum.add(batchLoss.mul(m)) as tf.Scalar, nextCorrect];
+        });
+        lossSum.dispose();
+        correctSum.dispose();
+        lossSum = newLoss;
+        correctSum = newCorrect;
+      }
+      loss = (await lossSum.data())[0]! / n;
+      accuracy = (await correctSum.data())[0]! / n;
+      lossSum.dispose();
+      correctSum.dispose();
+      onProgress?.({ epoch, epochs: options.epochs, loss, accuracy });
+      if (options.earlyStopAccuracy !== undefined && epoch >= (options.minEpochs ?? 0) && accuracy >= options.earlyStopAccuracy) break;
+    }
+  } finally {
+    optimizer.dispose();
+  }
+  return { epochsRun: Math.min(epoch, options.epochs), finalLoss: loss, finalAccuracy: accuracy, seconds: (performance.now() - start) / 1000 };
+}
