@@ -28,6 +28,8 @@ export class QuadTree {
   private sumX = new Float64Array(0);
   private sumY = new Float64Array(0);
   private count = new Float64Array(0);
+  private comX = new Float64Array(0);
+  private comY = new Float64Array(0);
   private firstChild = new Int32Array(0);
   private head = new Int32Array(0);
   private depth = new Int32Array(0);
@@ -62,6 +64,11 @@ export class QuadTree {
     // Half-side slightly larger than half the extent so that every point is strictly inside the root.
     this.newNode((minX + maxX) / 2, (minY + maxY) / 2, w / 2 + 1e-5 * (w + 1), 0);
     for (let i = 0; i < n; i++) this.insert(y, i);
+    for (let node = 0; node < this.nodeCount; node++) {
+      const m = this.count[node]!;
+      this.comX[node] = m > 0 ? this.sumX[node]! / m : 0;
+      this.comY[node] = m > 0 ? this.sumY[node]! / m : 0;
+    }
   }
 
   private grow(cap: number): void {
@@ -81,6 +88,8 @@ export class QuadTree {
     this.sumX = f64(this.sumX);
     this.sumY = f64(this.sumY);
     this.count = f64(this.count);
+    this.comX = f64(this.comX);
+    this.comY = f64(this.comY);
     this.firstChild = i32(this.firstChild);
     this.head = i32(this.head);
     this.depth = i32(this.depth);
@@ -158,7 +167,7 @@ export class QuadTree {
   repulsion(y: Float64Array, n: number, theta: number, forces: Float64Array): number {
     if (this.stack.length < 4 * MAX_DEPTH + 8) this.stack = new Int32Array(4 * MAX_DEPTH + 8);
     const stack = this.stack;
-    const cx = this.cx, cy = this.cy, half = this.half, sumX = this.sumX, sumY = this.sumY, count = this.count;
+    const cx = this.cx, cy = this.cy, half = this.half, count = this.count, comX = this.comX, comY = this.comY;
     const firstChild = this.firstChild, leafOf = this.leafOf;
     const theta2 = theta * theta;
     let z = 0;
@@ -171,48 +180,39 @@ export class QuadTree {
       while (sp > 0) {
         const node = stack[--sp]!;
         let m = count[node]!;
-        if (m === 0) continue;
-        let sx = sumX[node]!, sy = sumY[node]!;
+        let dx = xi - comX[node]!, dy = yi - comY[node]!;
+        let d2 = dx * dx + dy * dy;
         const fc = firstChild[node]!;
         if (fc >= 0) {
-          // internal: summarise if far enough, else open
-          let dx = xi - sx / m, dy = yi - sy / m;
-          let d2 = dx * dx + dy * dy;
+          // internal: open it unless half-side / distance < θ
           const h = half[node]!;
           if (h * h >= theta2 * d2) {
-            stack[sp++] = fc;
-            stack[sp++] = fc + 1;
-            stack[sp++] = fc + 2;
-            stack[sp++] = fc + 3;
+            if (count[fc]! > 0) stack[sp++] = fc;
+            if (count[fc + 1]! > 0) stack[sp++] = fc + 1;
+            if (count[fc + 2]! > 0) stack[sp++] = fc + 2;
+            if (count[fc + 3]! > 0) stack[sp++] = fc + 3;
             continue;
           }
           if (Math.abs(xi - cx[node]!) <= h && Math.abs(yi - cy[node]!) <= h) {
             // i lies inside this summarised cell: leave it out of the cell's mass
             m -= 1;
             if (m === 0) continue;
-            dx = xi - (sx - xi) / m;
-            dy = yi - (sy - yi) / m;
+            dx = (dx * (m + 1)) / m; // y_i − (Σ − y_i)/m = (m+1)/m · (y_i − Σ/(m+1))
+            dy = (dy * (m + 1)) / m;
             d2 = dx * dx + dy * dy;
           }
-          const q = 1 / (1 + d2);
-          sq += m * q;
-          const mq2 = m * q * q;
-          fx += mq2 * dx;
-          fy += mq2 * dy;
-        } else {
-          if (node === own) {
-            m -= 1;
-            if (m === 0) continue;
-            sx -= xi;
-            sy -= yi;
-          }
-          const dx = xi - sx / m, dy = yi - sy / m;
-          const q = 1 / (1 + dx * dx + dy * dy);
-          sq += m * q;
-          const mq2 = m * q * q;
-          fx += mq2 * dx;
-          fy += mq2 * dy;
+        } else if (node === own) {
+          m -= 1;
+          if (m === 0) continue;
+          dx = (dx * (m + 1)) / m;
+          dy = (dy * (m + 1)) / m;
+          d2 = dx * dx + dy * dy;
         }
+        const q = 1 / (1 + d2);
+        sq += m * q;
+        const mq2 = m * q * q;
+        fx += mq2 * dx;
+        fy += mq2 * dy;
       }
       forces[2 * i] = fx;
       forces[2 * i + 1] = fy;

@@ -36,13 +36,14 @@ export function tsne(x: Float32Array | Float64Array, n: number, d: number, optio
   const k = Math.min(n - 1, Math.floor(3 * opts.perplexity));
   const knn = kNearestNeighbours(data, n, d, k, opts.random.fork('tsne-vantage-points'));
   const p = sparseAffinities(knn, n, opts.perplexity);
+  const upper = upperStarts(p);
   const tree = new QuadTree();
   const rep = new Float64Array(2 * n);
   const attr = new Float64Array(2 * n);
   return optimizeLayout(n, opts, (y, exaggeration, grad, wantKl) => {
     tree.build(y, n);
     const z = tree.repulsion(y, n, opts.theta, rep);
-    const logQSum = attraction(p, y, attr, wantKl);
+    const logQSum = attraction(p, upper, y, attr, wantKl);
     for (let e = 0; e < 2 * n; e++) grad[e] = 4 * (exaggeration * attr[e]! - rep[e]! / z);
     // KL = Σ p ln p − Σ p ln(q/Z) = Σ p ln p − Σ p ln q + ln Z  (Σ p = 1)
     return wantKl ? logQSum + Math.log(z) : NaN;
@@ -50,26 +51,45 @@ export function tsne(x: Float32Array | Float64Array, n: number, d: number, optio
 }
 
 /**
- * Attractive term Σ_j p_ij q_ij (y_i − y_j) into out (n×2), exact over P's nonzeros. When wantKl, returns
+ * Where each row's entries with column > row begin (columns ascend within a row). Cost O(nnz(P)).
+ */
+function upperStarts(p: SparseAffinities): Int32Array {
+  const out = new Int32Array(p.n);
+  for (let i = 0; i < p.n; i++) {
+    let e = p.rowStart[i]!;
+    while (e < p.rowStart[i + 1]! && p.columns[e]! < i) e++;
+    out[i] = e;
+  }
+  return out;
+}
+
+/**
+ * Attractive term Σ_j p_ij q_ij (y_i − y_j) into out (n×2), exact over P's nonzeros, each symmetric pair visited once (from `upper`). When wantKl, returns
  * Σ p_ij (ln p_ij − ln q_ij) (q unnormalised), else 0. Cost O(nnz(P)).
  */
-function attraction(p: SparseAffinities, y: Float64Array, out: Float64Array, wantKl: boolean): number {
+function attraction(p: SparseAffinities, upper: Int32Array, y: Float64Array, out: Float64Array, wantKl: boolean): number {
   const { n, rowStart, columns, values } = p;
+  out.fill(0);
   let kl = 0;
+  // P is symmetric: visit each pair once (j > i; columns ascend within a row) and apply it to both ends.
   for (let i = 0; i < n; i++) {
     const xi = y[2 * i]!, yi = y[2 * i + 1]!;
     let fx = 0, fy = 0;
-    for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) {
+    const end = rowStart[i + 1]!;
+    for (let e = upper[i]!; e < end; e++) {
       const j = columns[e]!;
       const dx = xi - y[2 * j]!, dy = yi - y[2 * j + 1]!;
       const d2 = 1 + dx * dx + dy * dy; // 1/q
-      const pq = values[e]! / d2;
+      const pij = values[e]!;
+      const pq = pij / d2;
       fx += pq * dx;
       fy += pq * dy;
-      if (wantKl && values[e]! > 0) kl += values[e]! * Math.log(values[e]! * d2);
+      out[2 * j] = out[2 * j]! - pq * dx;
+      out[2 * j + 1] = out[2 * j + 1]! - pq * dy;
+      if (wantKl && pij > 0) kl += 2 * pij * Math.log(pij * d2);
     }
-    out[2 * i] = fx;
-    out[2 * i + 1] = fy;
+    out[2 * i] = out[2 * i]! + fx;
+    out[2 * i + 1] = out[2 * i + 1]! + fy;
   }
   return kl;
 }
