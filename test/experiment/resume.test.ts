@@ -10,12 +10,20 @@ import { fileURLToPath } from 'node:url';
 import { readRunRecords, runFile } from '../../src/experiment/resultStore.ts';
 import { makeExperiment, scratchDir, SMALL_CONFIG, withoutTimes } from './helpers.ts';
 
+const MNIST_DEPS = fileURLToPath(new URL('./fixtures/mnistTrainingDependencies.ts', import.meta.url));
+
 const SCRIPT = fileURLToPath(new URL('./fixtures/runCellProcess.ts', import.meta.url));
 
 /** Runs the cell in a child process; with `killAtFitOfRound`, SIGKILLs it shortly after that round's fit starts. */
-function runChild(dir: string, index: number, killAtFitOfRound?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; lines: string[] }> {
+export function runChild(
+  dir: string,
+  index: number,
+  killAtFitOfRound?: number,
+  depsModule?: string,
+  killDelayMs = 100,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; lines: string[] }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, dir, String(index)], {
+    const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, dir, String(index), ...(depsModule ? [depsModule] : [])], {
       env: { ...process.env, FAKE_FIT_DELAY_MS: killAtFitOfRound === undefined ? '0' : '400' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -30,7 +38,7 @@ function runChild(dir: string, index: number, killAtFitOfRound?: number): Promis
         lines.push(line);
         const e = JSON.parse(line) as { type: string; round: number };
         if (killAtFitOfRound !== undefined && e.type === 'fit-start' && e.round === killAtFitOfRound) {
-          setTimeout(() => child.kill('SIGKILL'), 100); // the fit takes 400 ms: this lands mid-round
+          setTimeout(() => child.kill('SIGKILL'), killDelayMs); // the fake fit takes 400 ms: this lands mid-round
         }
       }
     });
@@ -61,6 +69,36 @@ test('SIGKILL in the middle of a round, then re-run: records equal an uninterrup
     const expected = readRunRecords(runFile(whole, id)).map(withoutTimes);
     assert.equal(expected.length, 5);
     assert.deepEqual(readRunRecords(runFile(killed, id)).map(withoutTimes), expected);
+  } finally {
+    cleanup();
+  }
+});
+
+test('real LeNet on MNIST (wasm): SIGKILL mid-round and re-run give bit-identical records, fresh and kept weights', { timeout: 180_000 }, async () => {
+  const { dir, cleanup } = scratchDir();
+  try {
+    const entry = { name: 'mnist', querySize: 10, initialSize: 10, budget: 30, trainSubset: 300, testSubset: 200, training: { epochs: 2 } };
+    const config = {
+      name: 'mnist-resume',
+      datasets: [entry, { ...entry, label: 'mnist-keep', keepWeights: true }],
+      strategies: ['margin'],
+      seeds: [3],
+      backend: 'wasm',
+    };
+    const killed = makeExperiment(dir, config, 'killed');
+    const whole = makeExperiment(dir, config, 'whole');
+    for (const [index, id] of [[0, 'mnist__margin__s3'], [1, 'mnist-keep__margin__s3']] as const) {
+      const first = await runChild(killed, index, 1, MNIST_DEPS, 0);
+      assert.equal(first.signal, 'SIGKILL', first.lines.join('\n'));
+      assert.equal(readRunRecords(runFile(killed, id)).length, 1, `${id}: round 0 written, round 1 cut`);
+      assert.equal((await runChild(killed, index, undefined, MNIST_DEPS)).code, 0);
+      assert.equal((await runChild(whole, index, undefined, MNIST_DEPS)).code, 0);
+      const expected = readRunRecords(runFile(whole, id)).map(withoutTimes);
+      assert.equal(expected.length, 3);
+      assert.equal(expected[0]!.model, 'lenet');
+      for (const r of expected) assert.ok(r.testAccuracy >= 0 && r.testAccuracy <= 1 && !('trainSeconds' in r));
+      assert.deepEqual(readRunRecords(runFile(killed, id)).map(withoutTimes), expected, id);
+    }
   } finally {
     cleanup();
   }
