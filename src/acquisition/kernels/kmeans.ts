@@ -1,0 +1,100 @@
+/**
+ * Lloyd's k-means (Lloyd 1982) on explicit points (n × dim, row-major) from given initial centroids,
+ * with optional per-point weights (CLUE weights by entropy). Each iteration: centroids ← weighted means
+ * of their assigned points (a cluster with zero total weight keeps its centroid), then every point is
+ * re-assigned to its nearest centroid (squared Euclidean, ties to the lower centroid index). Stops
+ * when no assignment changes (converged) or after `maxIterations` updates. The returned assignment
+ * always belongs to the returned centroids. All sums in float64.
+ *
+ * Cost: O(n·k·dim) per iteration, memory O(n + k·dim).
+ * @throws RangeError for mismatched lengths or maxIterations < 0.
+ */
+export interface KmeansOptions {
+  readonly weights?: Float64Array;
+  /** Default 20. */
+  readonly maxIterations?: number;
+}
+
+export interface KmeansResult {
+  /** k × dim, row-major. */
+  readonly centroids: Float64Array;
+  /** Cluster of each point. */
+  readonly assignment: Int32Array;
+  /** Squared distance of each point to its centroid. */
+  readonly distances: Float64Array;
+  readonly iterations: number;
+  readonly converged: boolean;
+}
+
+export function kmeans(
+  points: ArrayLike<number>,
+  n: number,
+  dim: number,
+  initialCentroids: ArrayLike<number>,
+  k: number,
+  options: KmeansOptions = {},
+): KmeansResult {
+  const maxIterations = options.maxIterations ?? 20;
+  if (!Number.isInteger(maxIterations) || maxIterations < 0) throw new RangeError(`kmeans: maxIterations must be an integer >= 0, got ${maxIterations}`);
+  if (!Number.isInteger(k) || k < 1) throw new RangeError(`kmeans: k must be an integer >= 1, got ${k}`);
+  if (points.length !== n * dim) throw new RangeError(`kmeans: points has length ${points.length}, expected n × dim = ${n * dim}`);
+  if (initialCentroids.length !== k * dim) throw new RangeError(`kmeans: initialCentroids has length ${initialCentroids.length}, expected k × dim = ${k * dim}`);
+  const weights = options.weights;
+  if (weights !== undefined && weights.length !== n) throw new RangeError(`kmeans: weights has length ${weights.length}, expected n = ${n}`);
+
+  const centroids = Float64Array.from(initialCentroids);
+  const assignment = new Int32Array(n).fill(-1);
+  const distances = new Float64Array(n);
+  const sums = new Float64Array(k * dim);
+  const mass = new Float64Array(k);
+
+  const assign = (): boolean => {
+    let changed = false;
+    for (let i = 0, off = 0; i < n; i++, off += dim) {
+      let best = 0;
+      let bd = Infinity;
+      for (let j = 0, co = 0; j < k; j++, co += dim) {
+        let s = 0;
+        for (let t = 0; t < dim; t++) {
+          const v = points[off + t]! - centroids[co + t]!;
+          s += v * v;
+        }
+        if (s < bd) {
+          bd = s;
+          best = j;
+        }
+      }
+      if (assignment[i] !== best) {
+        assignment[i] = best;
+        changed = true;
+      }
+      distances[i] = bd;
+    }
+    return changed;
+  };
+
+  assign();
+  let iterations = 0;
+  let converged = false;
+  while (iterations < maxIterations) {
+    sums.fill(0);
+    mass.fill(0);
+    for (let i = 0, off = 0; i < n; i++, off += dim) {
+      const w = weights === undefined ? 1 : weights[i]!;
+      if (w === 0) continue;
+      const co = assignment[i]! * dim;
+      mass[assignment[i]!] += w;
+      for (let t = 0; t < dim; t++) sums[co + t] += w * points[off + t]!;
+    }
+    for (let j = 0, co = 0; j < k; j++, co += dim) {
+      const m = mass[j]!;
+      if (m > 0) for (let t = 0; t < dim; t++) centroids[co + t] = sums[co + t]! / m;
+    }
+    iterations++;
+    if (!assign()) {
+      converged = true;
+      break;
+    }
+  }
+  return { centroids, assignment, distances, iterations, converged };
+}
