@@ -1,0 +1,228 @@
+/**
+ * Figure export: standalone HTML (plotly inlined, no CDN), and PNG at a DPI, SVG and PDF rendered by
+ * headless Chromium (Debian's `chromium` at /usr/bin/chromium, driven by playwright-core; Playwright never
+ * downloads a browser here: the executable path is always given).
+ *
+ *   figure spec ──► page with plotly.js (loaded once per exporter) ──► Plotly.toImage ──► PNG / SVG
+ *                                                                          └► SVG in a print page ──► PDF (vector, one page)
+ *
+ * One exporter = one browser (launch ~1.5 s) for a whole batch of figures (~0.2 s each after the first).
+ * Playwright's launch gives the browser a fresh temporary profile (--user-data-dir) and removes it on close.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { crc32 } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { PX_PER_INCH } from './presets.ts';
+import type { PlotlyFigure } from './types.ts';
+
+/** Default Chromium: Debian's package (scripts/setup-system.sh installs it); FALCUN_CHROMIUM overrides. */
+export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+
+/** Flags measured to work headless on these machines (../shared/STACK.md). */
+export const CHROMIUM_FLAGS: readonly string[] = Object.freeze([
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+]);
+
+let plotlySource: string | undefined;
+/** The plotly.js-dist bundle's source (~11 MB), read once per process. */
+export function plotlyBundle(): string {
+  if (plotlySource === undefined) {
+    const require = createRequire(import.meta.url);
+    plotlySource = readFileSync(require.resolve('plotly.js-dist'), 'utf8');
+  }
+  return plotlySource;
+}
+
+/** JSON that is safe inside an HTML <script> element. */
+function scriptJson(v: unknown): string {
+  return JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * A standalone HTML page showing the figure interactively, with plotly.js inlined (works offline, no CDN;
+ * ~11 MB). Cost: O(size of the figure + plotly).
+ */
+export function figureHtml(figure: PlotlyFigure, options: { title?: string } = {}): string {
+  checkFigure('figureHtml', figure);
+  return [
+    '<!DOCTYPE html>', '<html lang="en"><head><meta charset="utf-8">',
+    `<title>${escapeHtml(options.title ?? 'falcun-lab figure')}</title>`,
+    `<script>${plotlyBundle()}</script>`,
+    '</head><body style="margin:0;background:#fff">', '<div id="figure"></div>',
+    `<script>Plotly.newPlot('figure', ${scriptJson(figure.data)}, ${scriptJson(figure.layout)}, {responsive: true, displaylogo: false});</script>`,
+    '</body></html>', '',
+  ].join('\n');
+}
+
+/** Writes `figureHtml(figure)` to a file (creating its folder). */
+export function writeFigureHtml(figure: PlotlyFigure, file: string, options: { title?: string } = {}): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, figureHtml(figure, options));
+}
+
+export interface PngOptions {
+  /** Dots per inch. The figure's layout size is in CSS px (96 per inch); pixels = size · dpi / 96. Default 300. */
+  readonly dpi?: number;
+}
+
+/** An open browser that renders figures; close it when the batch is done. */
+export interface FigureExporter {
+  /** PNG bytes at the DPI (with a pHYs chunk recording it). */
+  png(figure: PlotlyFigure, options?: PngOptions): Promise<Buffer>;
+  /** SVG text (vector, plotly's own SVG export). */
+  svg(figure: PlotlyFigure): Promise<string>;
+  /** PDF bytes: one page the size of the figure, vector (the SVG printed by Chromium). */
+  pdf(figure: PlotlyFigure): Promise<Buffer>;
+  /** Writes `base.html`, `base.png`, `base.svg`, `base.pdf` (the formats asked for); returns the paths. */
+  writeAll(figure: PlotlyFigure, base: string, formats?: ReadonlyArray<'html' | 'png' | 'svg' | 'pdf'>, options?: PngOptions): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export interface ExporterOptions {
+  /** Chromium executable. Default: $FALCUN_CHROMIUM or /usr/bin/chromium. */
+  readonly executablePath?: string;
+}
+
+/**
+ * Launches headless Chromium and loads plotly into a page, ready to export many figures.
+ * @throws Error naming the path when the Chromium executable is missing (install Debian's `chromium`,
+ *   `bash scripts/setup-system.sh`, or set FALCUN_CHROMIUM).
+ */
+export async function openFigureExporter(options: ExporterOptions = {}): Promise<FigureExporter> {
+  const executablePath = options.executablePath ?? process.env.FALCUN_CHROMIUM ?? DEFAULT_CHROMIUM;
+  if (!existsSync(executablePath)) {
+    throw new Error(`openFigureExporter: no Chromium at ${executablePath}; install Debian's chromium (bash scripts/setup-system.sh) or set FALCUN_CHROMIUM to a Chromium binary`);
+  }
+  const browser: Browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_FLAGS] });
+  try {
+    const page = await browser.newPage();
+    await page.setContent('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0;background:#fff"></body></html>');
+    await page.addScriptTag({ content: plotlyBundle() });
+    const printPage = await browser.newPage();
+    return makeExporter(browser, page, printPage);
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
+}
+
+function makeExporter(browser: Browser, page: Page, printPage: Page): FigureExporter {
+  // One figure at a time on the shared page (calls are queued, so concurrent awaits are safe).
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(f: () => Promise<T>): Promise<T> => {
+    const r = queue.then(f, f);
+    queue = r.catch(() => undefined);
+    return r;
+  };
+  const toImage = (figure: PlotlyFigure, format: 'png' | 'svg', scale: number) =>
+    serial(() => page.evaluate(async ({ data, layout, format, scale }) => {
+      const Plotly = (globalThis as unknown as { Plotly: any }).Plotly;
+      const div = document.createElement('div');
+      document.body.appendChild(div);
+      try {
+        await Plotly.newPlot(div, data, layout, { staticPlot: true });
+        const width = (layout as { width?: number }).width ?? 700;
+        const height = (layout as { height?: number }).height ?? 450;
+        return (await Plotly.toImage(div, { format, width, height, scale })) as string;
+      } finally {
+        Plotly.purge(div);
+        div.remove();
+      }
+    }, { data: figure.data, layout: figure.layout, format, scale }));
+
+  const svg = async (figure: PlotlyFigure): Promise<string> => {
+    checkFigure('FigureExporter.svg', figure);
+    const url = await toImage(figure, 'svg', 1);
+    const comma = url.indexOf(',');
+    return decodeURIComponent(url.slice(comma + 1));
+  };
+  const png = async (figure: PlotlyFigure, options: PngOptions = {}): Promise<Buffer> => {
+    checkFigure('FigureExporter.png', figure);
+    const dpi = options.dpi ?? 300;
+    if (!(dpi >= 24 && dpi <= 2400)) throw new RangeError(`FigureExporter.png: dpi must lie in [24, 2400], got ${dpi}`);
+    const url = await toImage(figure, 'png', dpi / PX_PER_INCH);
+    return withPngDpi(Buffer.from(url.slice(url.indexOf(',') + 1), 'base64'), dpi);
+  };
+  const pdf = async (figure: PlotlyFigure): Promise<Buffer> => {
+    const text = await svg(figure);
+    const { width, height } = figureSize(figure);
+    return serial(async () => {
+      await printPage.setContent(`<!DOCTYPE html><html><head><meta charset="utf-8"><style>@page{size:${width}px ${height}px;margin:0}html,body{margin:0;padding:0}svg{display:block}</style></head><body>${text}</body></html>`);
+      return printPage.pdf({ width: `${width}px`, height: `${height}px`, printBackground: true, pageRanges: '1', margin: { top: '0', right: '0', bottom: '0', left: '0' } });
+    });
+  };
+  return {
+    png, svg, pdf,
+    async writeAll(figure, base, formats = ['html', 'png', 'svg', 'pdf'], options = {}) {
+      mkdirSync(dirname(base), { recursive: true });
+      const out: string[] = [];
+      for (const f of formats) {
+        const file = `${base}.${f}`;
+        if (f === 'html') writeFigureHtml(figure, file);
+        else if (f === 'png') writeFileSync(file, await png(figure, options));
+        else if (f === 'svg') writeFileSync(file, await svg(figure));
+        else if (f === 'pdf') writeFileSync(file, await pdf(figure));
+        else throw new RangeError(`FigureExporter.writeAll: format must be html, png, svg or pdf, got ${JSON.stringify(f)}`);
+        out.push(file);
+      }
+      return out;
+    },
+    async close() {
+      await browser.close();
+    },
+  };
+}
+
+function figureSize(figure: PlotlyFigure): { width: number; height: number } {
+  const l = figure.layout as { width?: number; height?: number };
+  return { width: l.width ?? 700, height: l.height ?? 450 };
+}
+
+function checkFigure(fn: string, figure: PlotlyFigure): void {
+  if (figure == null || !Array.isArray(figure.data) || typeof figure.layout !== 'object' || figure.layout === null) {
+    throw new TypeError(`${fn}: figure must be { data: trace[], layout: object } as the builders in src/figures return, got ${figure === null ? 'null' : typeof figure}`);
+  }
+  const { width, height } = figureSize(figure);
+  for (const [k, v] of [['width', width], ['height', height]] as const) {
+    if (!(v >= 10 && v <= 20000)) throw new RangeError(`${fn}: layout.${k} must lie in [10, 20000] px, got ${v}`);
+  }
+}
+
+/**
+ * The PNG with its physical resolution recorded: a pHYs chunk (pixels per metre = dpi / 0.0254) inserted
+ * right after IHDR, replacing one Chromium may have written. Cost: O(size of the PNG).
+ * @throws RangeError when the bytes are not a PNG.
+ */
+export function withPngDpi(png: Buffer, dpi: number): Buffer {
+  const SIG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (png.length < 33 || !png.subarray(0, 8).equals(SIG) || png.toString('latin1', 12, 16) !== 'IHDR') {
+    throw new RangeError(`withPngDpi: the data is not a PNG (${png.length} bytes, first bytes ${png.subarray(0, 8).toString('hex')})`);
+  }
+  const ppm = Math.round(dpi / 0.0254);
+  const body = Buffer.alloc(13);
+  body.write('pHYs', 0, 'latin1');
+  body.writeUInt32BE(ppm, 4);
+  body.writeUInt32BE(ppm, 8);
+  body[12] = 1; // unit: metre
+  const chunk = Buffer.alloc(21);
+  chunk.writeUInt32BE(9, 0);
+  body.copy(chunk, 4);
+  chunk.writeUInt32BE(crc32(body) >>> 0, 17);
+  const parts: Buffer[] = [png.subarray(0, 33), chunk];
+  let off = 33; // signature (8) + IHDR (4 + 4 + 13 + 4)
+  while (off + 12 <= png.length) {
+    const len = png.readUInt32BE(off);
+    const type = png.toString('latin1', off + 4, off + 8);
+    const end = off + 12 + len;
+    if (type !== 'pHYs') parts.push(png.subarray(off, end));
+    off = end;
+  }
+  return Buffer.concat(parts);
+}

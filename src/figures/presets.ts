@@ -1,0 +1,86 @@
+/**
+ * Publication presets: figure size, fonts and palette for a paper column, the full text width, or the
+ * screen. Sizes are in inches and font sizes in points as in LaTeX; plotly works in CSS pixels
+ * (96 px per inch, 1 pt = 96/72 px), and `export.ts` scales PNGs by dpi/96, so a column-width figure
+ * exported at 300 dpi is 3.25 in wide on paper whatever the dpi.
+ */
+import { strategyColor, withAlpha, type PaletteName } from './palette.ts';
+import type { PlotlyFigure, PlotlyTrace, StrategyMeta } from './types.ts';
+
+export interface PublicationPreset {
+  readonly name: string;
+  readonly widthInches: number;
+  readonly heightInches: number;
+  /** Base font size in points (tick labels); titles get +1 pt. */
+  readonly fontSizePt: number;
+  readonly fontFamily: string;
+  readonly palette: PaletteName;
+  /** Line width in points for strategy lines. */
+  readonly lineWidthPt: number;
+}
+
+/** CSS pixels per inch (plotly's unit). */
+export const PX_PER_INCH = 96;
+
+const FONT = 'Liberation Sans, Arial, Helvetica, sans-serif';
+
+/** Presets: one column of a two-column paper (3.25 in), full text width (6.75 in), and a screen size. */
+export const PRESETS: Readonly<Record<'column' | 'full' | 'screen', PublicationPreset>> = Object.freeze({
+  column: Object.freeze({ name: 'column', widthInches: 3.25, heightInches: 2.4, fontSizePt: 7, fontFamily: FONT, palette: 'colorblind', lineWidthPt: 1 }),
+  full: Object.freeze({ name: 'full', widthInches: 6.75, heightInches: 3.2, fontSizePt: 8, fontFamily: FONT, palette: 'colorblind', lineWidthPt: 1.2 }),
+  screen: Object.freeze({ name: 'screen', widthInches: 9, heightInches: 5.5, fontSizePt: 10, fontFamily: FONT, palette: 'default', lineWidthPt: 1.5 }),
+});
+
+/**
+ * A copy of the figure laid out for a preset: width/height/fonts/margins set, and every trace marked with
+ * `meta.strategy` recoloured from the preset's palette (bands keep their translucency). The input figure is
+ * not changed. A figure with several panel rows can ask for more height with `heightInches`.
+ * Cost: O(size of the figure) (a deep copy).
+ * @throws RangeError for non-positive or non-finite sizes.
+ */
+export function applyPreset(figure: PlotlyFigure, preset: PublicationPreset, overrides: Partial<Pick<PublicationPreset, 'widthInches' | 'heightInches' | 'palette'>> = {}): PlotlyFigure {
+  const p = { ...preset, ...overrides };
+  for (const f of ['widthInches', 'heightInches', 'fontSizePt', 'lineWidthPt'] as const) {
+    if (!(p[f] > 0) || !Number.isFinite(p[f])) throw new RangeError(`applyPreset: ${f} of preset '${p.name}' must be a positive finite number, got ${p[f]}`);
+  }
+  const fig = JSON.parse(JSON.stringify(figure)) as PlotlyFigure;
+  const pt = PX_PER_INCH / 72;
+  const layout = fig.layout as Record<string, unknown>;
+  layout.width = Math.round(p.widthInches * PX_PER_INCH);
+  layout.height = Math.round(p.heightInches * PX_PER_INCH);
+  layout.font = { family: p.fontFamily, size: p.fontSizePt * pt, color: '#000000' };
+  const title = layout.title as Record<string, unknown> | undefined;
+  if (title && typeof title === 'object') title.font = { family: p.fontFamily, size: (p.fontSizePt + 1) * pt };
+  const m = Math.round(p.fontSizePt * pt * 3.5);
+  const hasTitle = !!(title && (title as { text?: string }).text);
+  layout.margin = { l: m + 6, r: Math.round(m / 2), t: hasTitle ? m + 8 : Math.round(m / 1.5), b: m, pad: 0 };
+  for (const a of (layout.annotations as Array<Record<string, unknown>> | undefined) ?? []) {
+    a.font = { ...((a.font as object) ?? {}), family: p.fontFamily, size: p.fontSizePt * pt };
+  }
+  for (const t of fig.data) recolour(t, p.palette, p.lineWidthPt * pt);
+  return fig;
+}
+
+function recolour(t: PlotlyTrace, palette: PaletteName, lineWidth: number): void {
+  const meta = t.meta as StrategyMeta | undefined;
+  if (!meta || typeof meta.strategy !== 'string') return;
+  const c = strategyColor(meta.strategy, palette);
+  const tr = t as Record<string, unknown>;
+  const line = (tr.line as Record<string, unknown> | undefined) ?? {};
+  const marker = (tr.marker as Record<string, unknown> | undefined) ?? {};
+  switch (meta.role) {
+    case 'band':
+      tr.fillcolor = withAlpha(c, 0.18);
+      break;
+    case 'line':
+      tr.line = { ...line, color: c, width: lineWidth };
+      tr.marker = { ...marker, color: c };
+      break;
+    case 'marker':
+      tr.marker = { ...marker, color: c };
+      break;
+    case 'bar':
+      tr.marker = { ...marker, color: c };
+      break;
+  }
+}
