@@ -1,0 +1,176 @@
+/**
+ * AlfaMix — Active Learning by FeAture Mixing (Parvaneh, Abbasnejad, Teney, Haffari, van den Hengel & Shi,
+ * CVPR 2022). For every unlabeled embedding z and every class anchor z*_c (the mean labeled embedding
+ * of class c), the mixture z̃ = (1 − α) z + α z*_c is passed through the classifier head; a point whose
+ * predicted label flips for some anchor is a candidate (its neighbourhood holds novel features). α grows
+ * in steps of `alphaStep` (the authors' 1/32) while α < 1, until at least Q points are candidates.
+ * The candidates' L2-normalised embeddings are clustered by k-means (k = min(Q, #candidates), k-means++
+ * seeding then Lloyd), and the candidate nearest each centroid within its own cluster is picked (distinct
+ * by construction). Empty clusters or too few candidates are filled uniformly at random from the
+ * remaining pool, without duplicates.
+ *
+ * The head is linear, so the mixed logits are (1 − α)(zW) + α(z*_c W) + b: zW (N × C) and z*_c W
+ * (C × C) are computed once and each α step costs O(N·A·C) for A anchors, instead of O(N·A·D·C).
+ * The reference prediction is the head's argmax at α = 0 (equal to argmax p when probs come from the head).
+ *
+ * Cost: O(N·D·C + L·D) once, O(N·A·C) per α step, k-means on the candidates O(k·M·D) per iteration.
+ */
+import { argmaxRows } from './kernels/argmaxRows.ts';
+import { kmeans } from './kernels/kmeans.ts';
+import { kmeansPlusPlus } from './kernels/kmeansPlusPlus.ts';
+import type { PoolView, SelectOptions, Selection, Strategy, StrategyNeeds } from './types.ts';
+import { validateBatchSize, validateHead, validateLabeled, validateSelectOptions } from './validate.ts';
+
+export interface AlfaMixOptions {
+  /** Increment of α (default 1/32, as in the authors' code). In (0, 1). */
+  readonly alphaStep?: number;
+  /** Lloyd iterations at most for the candidate k-means (default 20). */
+  readonly maxIterations?: number;
+}
+
+export interface AlfaMixTrace {
+  readonly kind: 'alfamix';
+  /** α at which the candidate search stopped. */
+  readonly alpha: number;
+  /** Number of candidates whose prediction flipped. */
+  readonly numCandidates: number;
+  /** How many picks came from the random fill. */
+  readonly numRandomFill: number;
+}
+
+export class AlfaMix implements Strategy {
+  readonly name = 'alfamix';
+  readonly needs: StrategyNeeds = Object.freeze({ embeddings: true, labeledEmbeddings: true, head: true });
+  readonly alphaStep: number;
+  readonly maxIterations: number;
+
+  /** @throws RangeError for alphaStep outside (0, 1) or maxIterations not an integer >= 0. */
+  constructor(options: AlfaMixOptions = {}) {
+    const step = options.alphaStep ?? 1 / 32;
+    if (typeof step !== 'number' || !(step > 0 && step < 1)) throw new RangeError(`AlfaMix: alphaStep must be a number in (0, 1), got ${String(step)}`);
+    const m = options.maxIterations ?? 20;
+    if (typeof m !== 'number' || !Number.isInteger(m) || m < 0) throw new RangeError(`AlfaMix: maxIterations must be an integer >= 0, got ${String(m)}`);
+    this.alphaStep = step;
+    this.maxIterations = m;
+  }
+
+  select(pool: PoolView, batchSize: number, options: SelectOptions): Selection {
+    const fn = 'AlfaMix.select';
+    validateSelectOptions(options, fn);
+    const { n, c, d, embeddings: z, labeledEmbeddings, labeledY, numLabeled } = validateLabeled(pool, fn);
+    const head = validateHead(pool, d, c, fn);
+    const q = validateBatchSize(batchSize, n, fn);
+    const W = head.weights;
+    const b = head.bias;
+
+    // Logits without bias of the pool (N × C) and of the anchors (A × C).
+    const zw = new Float64Array(n * c);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < d; j++) {
+        const v = z[i * d + j]!;
+        if (v === 0) continue;
+        for (let k = 0; k < c; k++) zw[i * c + k] += v * W[j * c + k]!;
+      }
+    }
+    const logits0 = new Float64Array(n * c);
+    for (let i = 0; i < n; i++) for (let k = 0; k < c; k++) logits0[i * c + k] = zw[i * c + k]! + b[k]!;
+    const pred0 = argmaxRows(logits0, n, c);
+
+    const counts = new Float64Array(c);
+    const sums = new Float64Array(c * d);
+    for (let l = 0; l < numLabeled; l++) {
+      const y = labeledY[l]!;
+      counts[y]++;
+      for (let j = 0; j < d; j++) sums[y * d + j] += labeledEmbeddings[l * d + j]!;
+    }
+    const anchorW: Float64Array[] = [];
+    for (let y = 0; y < c; y++) {
+      if (counts[y] === 0) continue;
+      const aw = new Float64Array(c);
+      for (let j = 0; j < d; j++) {
+        const v = sums[y * d + j]! / counts[y]!;
+        for (let k = 0; k < c; k++) aw[k] += v * W[j * c + k]!;
+      }
+      anchorW.push(aw);
+    }
+
+    // Grow α until at least Q predictions flip.
+    const candidate = new Uint8Array(n);
+    let numCandidates = 0;
+    let alpha = 0;
+    for (let step = 1; anchorW.length > 0 && numCandidates < q; step++) {
+      alpha = step * this.alphaStep;
+      if (alpha >= 1) break;
+      for (let i = 0; i < n; i++) {
+        if (candidate[i]) continue;
+        const p0 = pred0[i]!;
+        for (const aw of anchorW) {
+          let best = 0;
+          let bv = -Infinity;
+          for (let k = 0; k < c; k++) {
+            const v = (1 - alpha) * zw[i * c + k]! + alpha * aw[k]! + b[k]!;
+            if (v > bv) {
+              bv = v;
+              best = k;
+            }
+          }
+          if (best !== p0) {
+            candidate[i] = 1;
+            numCandidates++;
+            break;
+          }
+        }
+      }
+    }
+
+    const chosen: number[] = [];
+    if (numCandidates > 0) {
+      const ids = new Int32Array(numCandidates);
+      for (let i = 0, m = 0; i < n; i++) if (candidate[i]) ids[m++] = i;
+      // L2-normalised candidate embeddings (zero vectors stay zero).
+      const feats = new Float64Array(numCandidates * d);
+      for (let m = 0; m < numCandidates; m++) {
+        const off = ids[m]! * d;
+        let s = 0;
+        for (let j = 0; j < d; j++) s += z[off + j]! * z[off + j]!;
+        const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
+        for (let j = 0; j < d; j++) feats[m * d + j] = z[off + j]! * inv;
+      }
+      const k = Math.min(q, numCandidates);
+      const seeds = kmeansPlusPlus(feats, numCandidates, d, k, options.random);
+      const init = new Float64Array(k * d);
+      for (let j = 0; j < k; j++) for (let t = 0; t < d; t++) init[j * d + t] = feats[seeds[j]! * d + t]!;
+      const km = kmeans(feats, numCandidates, d, init, k, { maxIterations: this.maxIterations });
+      // Nearest member of each cluster.
+      const best = new Int32Array(k).fill(-1);
+      const bestD = new Float64Array(k).fill(Infinity);
+      for (let m = 0; m < numCandidates; m++) {
+        const cl = km.assignment[m]!;
+        if (km.distances[m]! < bestD[cl]!) {
+          bestD[cl] = km.distances[m]!;
+          best[cl] = m;
+        }
+      }
+      for (let j = 0; j < k; j++) if (best[j]! >= 0) chosen.push(ids[best[j]!]!);
+    }
+    const fromClusters = chosen.length;
+    if (chosen.length < q) {
+      // Partial Fisher–Yates over the points not chosen: O(N) however many are missing.
+      const taken = new Uint8Array(n);
+      for (const i of chosen) taken[i] = 1;
+      const rest = new Int32Array(n - chosen.length);
+      for (let i = 0, m = 0; i < n; i++) if (!taken[i]) rest[m++] = i;
+      for (let t = 0; chosen.length < q; t++) {
+        const j = t + options.random.int(rest.length - t);
+        const v = rest[j]!;
+        rest[j] = rest[t]!;
+        rest[t] = v;
+        chosen.push(v);
+      }
+    }
+    const indices = Int32Array.from(chosen);
+    if (options.trace === undefined || options.trace === false) return { indices };
+    const trace: AlfaMixTrace = { kind: 'alfamix', alpha, numCandidates, numRandomFill: q - fromClusters };
+    return { indices, trace };
+  }
+}

@@ -1,0 +1,32 @@
+// Acquisition strategies and their shared kernels (re-exports only).
+
+// Contract and registry
+export type { LinearHead, PoolView, SelectOptions, Selection, Strategy, StrategyNeeds } from './types.ts';
+export { createStrategy, listStrategies, type OptionSpec, type StrategyInfo } from './registry.ts';
+export { PROBABILITY_SUM_TOLERANCE, validateBatchSize, validateEmbeddings, validateHead, validateLabeled, validateProbabilities } from './validate.ts';
+
+// Strategies
+export { Falcun, type FalcunOptions, type FalcunRelevance, type FalcunTrace } from './falcun.ts';
+export { RandomSampling } from './randomSampling.ts';
+export { EntropySampling } from './entropySampling.ts';
+export { MarginSampling } from './marginSampling.ts';
+export { LeastConfidenceSampling } from './leastConfidenceSampling.ts';
+export { KCenterGreedy } from './kCenterGreedy.ts';
+export { Cdal } from './cdal.ts';
+export { Badge } from './badge.ts';
+export { Clue, type ClueOptions } from './clue.ts';
+export { AlfaMix, type AlfaMixOptions, type AlfaMixTrace } from './alfaMix.ts';
+export type { ScoreTrace } from './topScoreSelection.ts';
+
+// Kernels
+export { argmaxRows } from './kernels/argmaxRows.ts';
+export { drawProportional } from './kernels/drawProportional.ts';
+export { farthestFirst } from './kernels/farthestFirst.ts';
+export { kmeans, type KmeansOptions, type KmeansResult } from './kernels/kmeans.ts';
+export { kmeansPlusPlus, kmeansPlusPlusSeeding, uniformUntaken } from './kernels/kmeansPlusPlus.ts';
+export { leastConfidence } from './kernels/leastConfidence.ts';
+export { marginUncertainty } from './kernels/marginUncertainty.ts';
+export { nearestPointPerCentroid } from './kernels/nearestPointPerCentroid.ts';
+export { predictiveEntropy } from './kernels/predictiveEntropy.ts';
+export { squaredDistance, squaredDistancesToPoint, updateMinSquaredDistances } from './kernels/squaredDistances.ts';
+export { topK } from './kernels/topK.ts';
