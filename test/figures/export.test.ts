@@ -1,0 +1,103 @@
+// Renders every paper figure in ONE headless Chromium session and checks the exported files.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_CHROMIUM, figureHtml, openFigureExporter, withPngDpi } from '../../src/figures/export.ts';
+import { PRESETS, applyPreset } from '../../src/figures/presets.ts';
+import type { PlotlyFigure } from '../../src/figures/types.ts';
+import { allFigures } from './fixtures.ts';
+import { decodePng } from './decodePng.ts';
+
+const chromium = process.env.FALCUN_CHROMIUM ?? DEFAULT_CHROMIUM;
+const skip = existsSync(chromium) ? false : `no Chromium at ${chromium}: run bash scripts/setup-system.sh (Debian chromium)`;
+
+/** What each trace type leaves in plotly's SVG export. */
+function expectedSvgMarks(fig: PlotlyFigure): Array<[RegExp, number]> {
+  const count = (types: string[]) => fig.data.filter((t) => types.includes(t.type)).length;
+  return [
+    [/class="trace scatter/g, count(['scatter', 'scatterternary'])],
+    [/class="trace bars/g, count(['bar'])],
+    [/class="hm"/g, count(['heatmap'])],
+    [/class="table-control-view"/g, count(['table'])],
+  ];
+}
+
+test('export: every paper figure renders to PNG (DPI, non-blank), SVG (its traces), PDF (one page) and HTML in one browser', { skip, timeout: 240_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'h6-export-'));
+  const exporter = await openFigureExporter();
+  try {
+    const figures = allFigures();
+    const DPI = 144; // 1.5 × CSS pixels: small files, still checks the scaling
+    for (const [name, fig] of Object.entries(figures)) {
+      const [png, svg, pdf] = await exporter.writeAll(fig, join(dir, name), ['png', 'svg', 'pdf'], { dpi: DPI });
+      // PNG: valid, the layout size scaled by dpi/96, pHYs = dpi, and not blank
+      const img = decodePng(readFileSync(png!));
+      const l = fig.layout as { width: number; height: number };
+      assert.equal(img.width, Math.round((l.width * DPI) / 96), `${name} PNG width`);
+      assert.equal(img.height, Math.round((l.height * DPI) / 96), `${name} PNG height`);
+      assert.equal(img.pixelsPerMetre, Math.round(DPI / 0.0254), `${name} pHYs`);
+      assert.equal(img.chunks.filter((c) => c === 'pHYs').length, 1);
+      let dark = 0;
+      for (let i = 0; i < img.pixels.length; i += img.channels) {
+        if (img.pixels[i]! < 200 || img.pixels[i + 1]! < 200 || img.pixels[i + 2]! < 200) dark++;
+      }
+      const share = dark / (img.width * img.height);
+      assert.ok(share > 0.003 && share < 0.9, `${name}: ${(100 * share).toFixed(2)}% non-white pixels`);
+      // SVG: one mark per trace of each kind, and the image trace's bitmap for Fig. 11
+      const text = readFileSync(svg!, 'utf8');
+      assert.ok(text.startsWith('<svg') && text.includes('</svg>'), `${name} SVG`);
+      for (const [re, n] of expectedSvgMarks(fig)) assert.equal(text.match(re)?.length ?? 0, n, `${name}: ${re} in SVG`);
+      if (fig.data.some((t) => t.type === 'image')) assert.ok(text.includes('<image'), `${name}: image in SVG`);
+      // PDF: header, exactly one page object
+      const bytes = readFileSync(pdf!);
+      assert.equal(bytes.toString('latin1', 0, 5), '%PDF-', `${name} PDF header`);
+      assert.equal(bytes.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length, 1, `${name}: one PDF page`);
+    }
+    // A publication preset: column width at 300 dpi is 3.25 in × 300 = 975 px wide
+    const col = applyPreset(figures['fig02-learning-curves']!, PRESETS.column, { heightInches: 2.5 });
+    const img = decodePng(await exporter.png(col, { dpi: 300 }));
+    assert.equal(img.width, 975);
+    assert.equal(img.height, 750); // 2.5 in = 240 CSS px, × 300/96
+    // Standalone HTML: no external script, the figure draws from the file alone (offline)
+    const html = figureHtml(figures['fig04-dueling-matrix']!, { title: 'Fig. 4 <dueling>' });
+    assert.ok(!/<script[^>]+src=/i.test(html), 'no external scripts');
+    assert.ok(html.includes('<title>Fig. 4 &lt;dueling&gt;</title>'));
+    await exporter.writeAll(figures['fig04-dueling-matrix']!, join(dir, 'fig04'), ['html']);
+    assert.ok(statSync(join(dir, 'fig04.html')).size > 3_000_000);
+  } finally {
+    await exporter.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('export: the standalone HTML file renders offline in Chromium', { skip, timeout: 60_000 }, async () => {
+  const { chromium: pw } = await import('playwright-core');
+  const { CHROMIUM_FLAGS } = await import('../../src/figures/export.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'h6-html-'));
+  const browser = await pw.launch({ executablePath: chromium, headless: true, args: [...CHROMIUM_FLAGS] });
+  try {
+    const { writeFigureHtml } = await import('../../src/figures/export.ts');
+    const fig = allFigures()['fig09-selection-probability']!;
+    writeFigureHtml(fig, join(dir, 'f.html'));
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => { if (!r.url().startsWith('file:')) requests.push(r.url()); });
+    await page.goto(`file://${join(dir, 'f.html')}`);
+    await page.waitForSelector('#figure .main-svg');
+    const traces = await page.locator('#figure g.trace.scatter').count();
+    assert.equal(traces, fig.data.length);
+    assert.deepEqual(requests.filter((u) => !u.startsWith('data:')), []);
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('withPngDpi: rejects non-PNG data; figure checks name the field', async () => {
+  assert.throws(() => withPngDpi(Buffer.from('GIF89a........................................'), 300), (e: Error) => e instanceof RangeError && /withPngDpi: the data is not a PNG/.test(e.message));
+  assert.throws(() => figureHtml({ data: 'x' } as never), (e: Error) => e instanceof TypeError && /figureHtml: figure must be/.test(e.message));
+  assert.throws(() => figureHtml({ data: [], layout: { width: 5 } }), /figureHtml: layout.width must lie in \[10, 20000\] px, got 5/);
+  await assert.rejects(openFigureExporter({ executablePath: '/nonexistent/chromium' }), /openFigureExporter: no Chromium at \/nonexistent\/chromium/);
+});
