@@ -7,7 +7,8 @@
  * multiplication by 0x5DEECE66D stays below 2^53, so doubles hold it exactly and the hot path needs
  * no BigInt. `nextLong` is the one method that returns a `bigint`, because a Java long does not fit
  * a double. `nextGaussian` uses `Math.sqrt`/`Math.log` where Java uses `StrictMath`: `sqrt` is
- * correctly rounded in both; V8's `log` (fdlibm port) agrees with StrictMath.log in practice, and the
+ * correctly rounded in both; V8's `log` (an fdlibm port, like StrictMath.log) gave bit-identical Gaussians
+ * on all 18,000 values compared against OpenJDK 17 in the tests, and in any case the
  * number of LCG steps a call consumes never depends on it.
  *
  * Not a general-purpose generator for this project: use `Random` from `src/random.ts` everywhere
