@@ -1,0 +1,194 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { duelingMatrix } from '../../src/analysis/duelingMatrix.ts';
+import { learningCurves } from '../../src/analysis/learningCurves.ts';
+import { selectionProbabilities } from '../../src/analysis/selectionProbability.ts';
+import { classAccuracyEmbeddingFigure } from '../../src/figures/classAccuracyEmbedding.ts';
+import { duelingMatrixFigure } from '../../src/figures/duelingMatrix.ts';
+import { exampleImagesFigure } from '../../src/figures/exampleImages.ts';
+import { gainOverRandomFigure } from '../../src/figures/gainOverRandom.ts';
+import { learningCurvesFigure } from '../../src/figures/learningCurves.ts';
+import { FALCUN_RED, strategyColor } from '../../src/figures/palette.ts';
+import { redundancyFigure } from '../../src/figures/redundancy.ts';
+import { relevanceFigure } from '../../src/figures/relevance.ts';
+import { scalabilityFigure } from '../../src/figures/scalability.ts';
+import { selectionProbabilityFigure } from '../../src/figures/selectionProbability.ts';
+import { simplexFigure } from '../../src/figures/simplex.ts';
+import { ablationTableData, datasetPropertiesTable, tableFigure, tableMarkdown, timeComplexityTable } from '../../src/figures/tables.ts';
+import { improvementOverRandom } from '../../src/analysis/improvementOverRandom.ts';
+import { ablationTable } from '../../src/analysis/ablationTable.ts';
+import { syntheticRecords } from '../analysis/syntheticRecords.ts';
+import { allFigures, experimentRecords, pool, scalabilityRows } from './fixtures.ts';
+
+type T = Record<string, any>;
+
+test('every figure is plain JSON (no typed arrays, no undefined) with a size', () => {
+  for (const [name, fig] of Object.entries(allFigures())) {
+    assert.deepEqual(JSON.parse(JSON.stringify(fig)), fig, `${name} survives JSON`);
+    assert.ok((fig.layout.width as number) > 100 && (fig.layout.height as number) > 100, `${name} has a size`);
+  }
+});
+
+test('learningCurvesFigure: one band + one line per strategy and setting; y = 100·mean, band = mean ± std', () => {
+  const recs = experimentRecords().filter((r) => r.dataset === 'mnist');
+  const fig = learningCurvesFigure(recs);
+  const pts = learningCurves(recs).filter((p) => p.strategy === 'falcun');
+  const line = fig.data.find((t: T) => t.name === 'FALCUN' && t.mode === 'lines+markers') as T;
+  assert.deepEqual(line.x, pts.map((p) => p.numLabeled));
+  assert.deepEqual(line.y, pts.map((p) => 100 * p.mean));
+  assert.equal(line.line.color, FALCUN_RED);
+  const band = fig.data.find((t: T) => t.fill === 'toself' && t.meta.strategy === 'falcun') as T;
+  assert.equal(band.y.length, 2 * pts.length);
+  assert.ok(Math.abs(band.y[0] - 100 * (pts[0]!.mean + pts[0]!.std)) < 1e-9);
+  assert.ok(Math.abs(band.y[2 * pts.length - 1] - 100 * (pts[0]!.mean - pts[0]!.std)) < 1e-9);
+  assert.equal(fig.data.length, 2 * 4);
+  assert.equal(learningCurvesFigure(recs, { bands: false }).data.length, 4);
+  // legend once per strategy over several panels
+  const two = learningCurvesFigure(experimentRecords().filter((r) => !r.dataset.startsWith('repeated')));
+  assert.equal(two.data.filter((t: T) => t.showlegend === true).length, 4);
+  assert.throws(() => learningCurvesFigure([]), /learningCurvesFigure: records is empty/);
+  assert.throws(() => learningCurvesFigure(recs, { settings: ['svhn|s|lenet'] }), /setting 'svhn\|s\|lenet' has no records/);
+});
+
+test('duelingMatrixFigure: golden spec for a 2×2 matrix', () => {
+  const recs = syntheticRecords({ strategies: ['random', 'falcun'], seeds: [0, 1, 2], rounds: 2, accuracy: (s, seed, r) => 0.5 + 0.1 * r + (s === 'falcun' ? 0.05 + 0.001 * seed : 0) });
+  const fig = duelingMatrixFigure(duelingMatrix(recs, { strategies: ['falcun', 'random'] }));
+  const hm = fig.data[0] as T;
+  assert.deepEqual(hm.z, [[null, 100, 100], [0, null, 0], [0, 100, null]]);
+  assert.deepEqual(hm.text, [['', '100.0', '100.0'], ['0.0', '', '0.0'], ['0.0', '100.0', '']]);
+  assert.deepEqual(hm.x, ['FALCUN', 'Random', 'Avg. wins']);
+  assert.deepEqual(hm.y, ['FALCUN', 'Random', 'Avg. losses']);
+});
+
+test('gainOverRandomFigure: coloured gain bars and black time bars per strategy, rounds from 1', () => {
+  const rows = improvementOverRandom(experimentRecords().filter((r) => r.dataset === 'mnist'));
+  const fig = gainOverRandomFigure(rows);
+  const bars = fig.data.filter((t: T) => t.marker.color !== '#000000') as T[];
+  const times = fig.data.filter((t: T) => t.marker.color === '#000000') as T[];
+  assert.equal(bars.length, 3);
+  assert.equal(times.length, 3);
+  const f = bars.find((b) => b.meta.strategy === 'falcun')!;
+  assert.deepEqual(f.x, [1, 2, 3, 4, 5]);
+  assert.deepEqual(f.y, rows.filter((r) => r.strategy === 'falcun' && r.round > 0).map((r) => 100 * r.gain));
+  const ft = times.find((b) => b.offsetgroup === 'falcun')!;
+  assert.deepEqual(ft.y, [2 / 60, 2 / 60, 2 / 60, 2 / 60, 2 / 60]);
+  assert.equal(ft.yaxis, 'y2');
+  assert.throws(() => gainOverRandomFigure([]), /gainOverRandomFigure: no rows after round 0/);
+});
+
+test('redundancyFigure: final accuracy per redundancy level, most unique first', () => {
+  const recs = experimentRecords();
+  const fig = redundancyFigure(recs, { 'repeated-mnist-5': 5, 'repeated-mnist-20': 20 });
+  const f = fig.data.find((t: T) => t.meta.strategy === 'falcun') as T;
+  assert.deepEqual(f.x, [20, 5]);
+  const final = learningCurves(recs).filter((p) => p.dataset === 'repeated-mnist-20' && p.strategy === 'falcun').at(-1)!;
+  assert.equal(f.y[0], 100 * final.mean);
+  assert.throws(() => redundancyFigure(recs, { 'repeated-mnist-5': 0 }), /uniquePercent\['repeated-mnist-5'\] must lie in \(0, 100\], got 0/);
+  assert.throws(() => redundancyFigure(recs, {}), /uniquePercent is empty/);
+});
+
+test('simplexFigure: every point once per panel, picks in the strategy colour, time in the title', () => {
+  const { n, probs } = pool(60);
+  const fig = simplexFigure({ probabilities: probs, labeled: [0, 1, 2], panels: [{ strategy: 'falcun', chosen: [10, 11], acquisitionSeconds: 1.5 }, { strategy: 'badge', chosen: [12], acquisitionSeconds: 90 }] });
+  assert.equal(fig.data.length, 6);
+  const [u, l, c] = fig.data as T[];
+  assert.equal(u!.a.length + l!.a.length, n);
+  assert.deepEqual(l!.a, [probs[0], probs[3], probs[6]]);
+  assert.equal(c!.marker.color, FALCUN_RED);
+  assert.equal((fig.data[5] as T).marker.color, strategyColor('badge'));
+  assert.equal((fig.data[5] as T).subplot, 'ternary2');
+  assert.deepEqual((fig.layout.annotations as T[]).map((a) => a.text), ['FALCUN (1.5 s)', 'BADGE (1.5 min)']);
+  const fig8 = simplexFigure({ probabilities: [0.5, 0.3, 0.2, 0.1, 0.1, 0.8], labeled: [], colorByUncertainty: true, panels: [{ strategy: 'falcun', chosen: [], acquisitionSeconds: 0 }] });
+  const col = (fig8.data[0] as T).marker.color as number[];
+  assert.ok(Math.abs(col[0]! - 0.8) < 1e-12 && Math.abs(col[1]! - 0.3) < 1e-12); // u = 1 − (p1 − p2)
+  assert.throws(() => simplexFigure({ probabilities: [0.5, 0.5, 0.5], labeled: [], panels: [{ strategy: 'a', chosen: [], acquisitionSeconds: 0 }] }), /probabilities row 0 must be non-negative and sum to 1/);
+  assert.throws(() => simplexFigure({ probabilities: [1, 0], labeled: [], panels: [] }), /probabilities must hold N×3 values .* got 2 values/);
+  assert.throws(() => simplexFigure({ probabilities: [1, 0, 0], labeled: [1], panels: [{ strategy: 'a', chosen: [], acquisitionSeconds: 0 }] }), /simplexFigure: labeled\[0\] must be an integer in \[0, 1\), got 1/);
+});
+
+test('relevanceFigure: candidates coloured by relevance, NaN points grey, picks accumulate', () => {
+  const coords = new Float32Array([0, 0, 1, 0, 0, 1, 1, 1]);
+  const fig = relevanceFigure({ coords, steps: [{ relevance: [0.2, 1.5, 0.7, NaN], picked: 1 }, { relevance: [0.1, NaN, 0.9, NaN], picked: 2 }] });
+  const [other, cand, picks] = fig.data as T[];
+  assert.deepEqual(other!.x, [1]);
+  assert.deepEqual(cand!.marker.color, [0.2, 0.7, 1.5]); // sorted: highest drawn last
+  assert.deepEqual(picks!.x, [1]);
+  assert.deepEqual((fig.data[5] as T).x, [1, 0]);
+  assert.equal((fig.layout.coloraxis as T).cmax, 1.5);
+  assert.throws(() => relevanceFigure({ coords, steps: [{ relevance: [1, 2, 3], picked: 0 }] }), /steps\[0\].relevance must have one value per point \(4\), got 3/);
+  assert.throws(() => relevanceFigure({ coords, steps: [{ relevance: [1, -2, 3, 4], picked: 0 }] }), /relevance\[1\] must be NaN or a finite number >= 0, got -2/);
+});
+
+test('classAccuracyEmbeddingFigure: each point takes its class accuracy; initial blue, chosen red', () => {
+  const fig = classAccuracyEmbeddingFigure({ coords: [0, 0, 1, 1, 2, 2], labels: [0, 1, 1], perClassAccuracy: [0.9, null], initial: [0], chosen: [2] });
+  const [all, init, ch] = fig.data as T[];
+  assert.deepEqual(all!.marker.color, [90, null, null]);
+  assert.deepEqual(init!.x, [0]);
+  assert.deepEqual(ch!.x, [2]);
+  assert.equal(ch!.marker.color, FALCUN_RED);
+  assert.throws(() => classAccuracyEmbeddingFigure({ coords: [0, 0], labels: [2], perClassAccuracy: [0.5, 0.5], initial: [], chosen: [] }), /labels\[0\] must be an integer in \[0, 2\), got 2/);
+  assert.throws(() => classAccuracyEmbeddingFigure({ coords: [0, 0], labels: [0], perClassAccuracy: [1.5], initial: [], chosen: [] }), /perClassAccuracy\[0\] must be null or in \[0, 1\], got 1.5/);
+});
+
+test('selectionProbabilityFigure: one line per γ equal to r^γ/Σr^γ, sorted by relevance', () => {
+  const r = [0.9, 0.1, 0.5];
+  const fig = selectionProbabilityFigure(r, [0, 10]);
+  assert.deepEqual((fig.data[0] as T).x, [0.1, 0.5, 0.9]);
+  assert.deepEqual((fig.data[0] as T).y, [1 / 3, 1 / 3, 1 / 3]);
+  const p = selectionProbabilities(r, 10);
+  assert.deepEqual((fig.data[1] as T).y, [p[1], p[2], p[0]]);
+  assert.equal((fig.data[1] as T).name, 'γ = 10');
+  assert.throws(() => selectionProbabilityFigure(r, []), /gammas must list at least one γ/);
+});
+
+test('exampleImagesFigure: mosaic pixels equal the source images, grey replicated to RGB', () => {
+  // 3 grey 2×2 images of classes 0, 1, 0 with values 0..255
+  const images = new Uint8Array([0, 10, 20, 30, 40, 50, 60, 70, 255, 254, 253, 252]);
+  const fig = exampleImagesFigure({ images, shape: [3, 2, 2, 1], labels: [0, 1, 0], perClass: 2 });
+  const z = (fig.data[0] as T).z as number[][][];
+  assert.equal(z.length, 2 * 2 + 2); // 2 classes, gap 2
+  assert.equal(z[0]!.length, 2 * 2 + 2);
+  assert.deepEqual(z[0]![1], [10, 10, 10]);
+  assert.deepEqual(z[1]![0], [20, 20, 20]);
+  assert.deepEqual(z[0]![4], [255, 255, 255]); // class 0's second image (index 2)
+  assert.deepEqual(z[0]![5], [254, 254, 254]);
+  assert.deepEqual(z[4]![1], [50, 50, 50]); // class 1 row
+  assert.deepEqual(z[4]![4], [255, 255, 255]); // empty slot stays white
+  assert.deepEqual((fig.layout.yaxis as T).ticktext, ['class 0', 'class 1']);
+  const rgb = exampleImagesFigure({ images: new Float32Array([0, 0.5, 1]), shape: [1, 1, 1, 3], labels: [0], valueRange: [0, 1] });
+  assert.deepEqual(((rgb.data[0] as T).z as number[][][])[0]![0], [0, 128, 255]);
+  assert.throws(() => exampleImagesFigure({ images, shape: [3, 2, 2, 2], labels: [0, 1, 0] }), /shape.channels must be 1 \(grey\) or 3 \(RGB\), got 2/);
+  assert.throws(() => exampleImagesFigure({ images, shape: [4, 2, 2, 1], labels: [0, 1, 0, 0] }), /images must hold n·height·width·channels = 16 values, got 12/);
+});
+
+test('scalabilityFigure: three log panels, each varying one parameter at the baseline of the others', () => {
+  const rows = scalabilityRows();
+  const fig = scalabilityFigure(rows);
+  assert.equal(fig.data.length, 12);
+  const nPanel = fig.data.find((t: T) => t.xaxis === 'x' && t.meta.strategy === 'falcun') as T;
+  assert.deepEqual(nPanel.x, [20000, 100000, 400000]);
+  assert.deepEqual(nPanel.y, rows.filter((r) => r.strategy === 'falcun' && r.Q === 1000 && r.D === 1024).map((r) => r.seconds));
+  assert.equal((fig.layout.yaxis as T).type, 'log');
+  const dup = scalabilityFigure([...rows, { strategy: 'falcun', N: 20000, Q: 1000, D: 1024, seconds: 0 }]);
+  assert.equal((dup.data.find((t: T) => t.xaxis === 'x' && t.meta.strategy === 'falcun') as T).y[0], nPanel.y[0] / 2);
+  assert.throws(() => scalabilityFigure(rows, { baseline: { Q: 7 } }), /no rows vary N with Q = 7, D = 1024/);
+  assert.throws(() => scalabilityFigure([{ strategy: 'a', N: 0, Q: 1, D: 1, seconds: 1 }]), /rows\[0\].N must be an integer >= 1, got 0/);
+});
+
+test('tables: Table 1/3/4 contents, emphasis, Markdown', () => {
+  const t1 = timeComplexityTable();
+  assert.deepEqual(t1.rows.find((r) => r[0] === 'FALCUN'), ['FALCUN', 'O(Q · N_u · C)']);
+  const recs = syntheticRecords({ dataset: 'emnist', strategies: ['falcun-g0', 'falcun-g10'], rounds: 2, accuracy: (s, _seed, r) => 0.4 + 0.1 * r + (s === 'falcun-g10' ? 0.01 : 0) });
+  const t3 = ablationTableData(ablationTable(recs, 'emnist', [10, 20]));
+  assert.deepEqual(t3.rows, [['falcun-g0', '40.00', '50.00'], ['falcun-g10', '41.00', '51.00']]);
+  const fig = tableFigure(t3);
+  const cells = (fig.data[0] as T).cells;
+  assert.deepEqual(cells.values[1], ['40.00', '<b>41.00</b>']);
+  assert.deepEqual(cells.font.color[1], ['#d62728', '#000000']);
+  const md = tableMarkdown(t3).split('\n');
+  assert.equal(md[2], '| Variant | 10 | 20 |');
+  assert.equal(md[4], '| falcun-g0 | *40.00* | *50.00* |');
+  assert.equal(md[5], '| falcun-g10 | **41.00** | **51.00** |');
+  assert.equal(datasetPropertiesTable().rows[9]!.join(' '), 'Tabular OpenML-155 829,201 10 11');
+  assert.throws(() => tableFigure({ title: 'x', header: ['a', 'b'], rows: [['1']] }), /tableFigure: row 0 of 'x' has 1 cells but the header has 2/);
+});
