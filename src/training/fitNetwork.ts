@@ -1,5 +1,6 @@
 /**
- * Trains a network (the training step of the paper's Algorithm 1): Adam on softmax cross-entropy, mini-
+ * Trains a network (the training step of the paper's Algorithm 1): Adam (PyTorch's defaults, fused on
+ * wasm, see adamOptimizer.ts) on softmax cross-entropy, mini-
  * batches in a seeded random order per epoch, optional early stop on the running training accuracy of an
  * epoch (as the BADGE code the paper follows computes it: accuracy of each batch's forward pass in
  * training mode, averaged over the epoch).
@@ -13,7 +14,9 @@ import type { ClassifierNetwork } from '../models/classifierNetwork.ts';
 import type { Random } from '../random.ts';
 import type { FitProgress, FitReport } from './session.ts';
 import type { TrainingOptions } from './trainingDefaults.ts';
+import { AdamOptimizer } from './adamOptimizer.ts';
 import { checkRows } from './checkRows.ts';
+import { softmaxCrossEntropy } from './softmaxCrossEntropy.ts';
 
 /**
  * Fits `net` on rows `x` (n × featureSize, row-major) with labels `y` (0..C−1). `random` orders the
@@ -39,7 +42,9 @@ export async function fitNetwork(
     if (!(c >= 0 && c < net.numClasses)) throw new RangeError(`fit: y[${i}] is ${c}; labels must be integers in [0, ${net.numClasses - 1}]`);
   }
   const batchSize = Math.min(options.batchSize, n);
-  const optimizer = tf.train.adam(options.learningRate);
+  const optimizer = new AdamOptimizer({ learningRate: options.learningRate });
+  const C = net.numClasses;
+  const oneHot = new Float32Array(batchSize * C);
   const xBuf = new Float32Array(batchSize * featureSize);
   const yBuf = new Int32Array(batchSize);
   const vars = net.trainableVariables as tf.Variable[];
@@ -58,22 +63,22 @@ export async function fitNetwork(
           xBuf.set(x.subarray(r * featureSize, (r + 1) * featureSize), i * featureSize);
           yBuf[i] = y[r]!;
         }
+        oneHot.fill(0);
+        for (let i = 0; i < m; i++) oneHot[i * C + yBuf[i]!] = 1;
         const [newLoss, newCorrect] = tf.tidy(() => {
           const xb = tf.tensor(xBuf.subarray(0, m * featureSize), [m, ...net.inputShape]);
-          const yb = tf.tensor1d(yBuf.subarray(0, m), 'int32');
+          const yb = tf.tensor2d(oneHot.subarray(0, m * C), [m, C]);
           let correct: tf.Scalar | undefined;
-          const batchLoss = optimizer.minimize(
-            () => {
-              const logits = net.logits(net.embed(xb, true));
-              correct = tf.keep(logits.argMax(1).equal(yb).sum().cast('float32') as tf.Scalar);
-              return tf.losses.softmaxCrossEntropy(tf.oneHot(yb, net.numClasses), logits) as tf.Scalar;
-            },
-            true,
-            vars,
-          )!;
+          const { value, grads } = tf.variableGrads(() => {
+            const logits = net.logits(net.embed(xb, true));
+            // A row counts as correct when the true class's logit is the row maximum.
+            correct = tf.keep(logits.equal(logits.max(1, true)).mul(yb).sum() as tf.Scalar);
+            return softmaxCrossEntropy(logits, yb);
+          }, vars);
+          optimizer.apply(vars, vars.map((v) => grads[v.name]!));
           const nextCorrect = correctSum.add(correct!) as tf.Scalar;
-          correct!.dispose(); // kept out of minimize's own tidy, so freed here
-          return [lossSum.add(batchLoss.mul(m)) as tf.Scalar, nextCorrect];
+          correct!.dispose(); // kept out of variableGrads' own tidy, so freed here
+          return [lossSum.add(value.mul(m)) as tf.Scalar, nextCorrect];
         });
         lossSum.dispose();
         correctSum.dispose();

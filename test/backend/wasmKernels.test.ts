@@ -99,6 +99,32 @@ for (const c of MAT_CASES) {
   });
 }
 
+type PoolCase = { x: [number, number, number, number]; k: [number, number]; s: [number, number]; pad: 'valid' | 'same' };
+const POOL_CASES: PoolCase[] = [
+  { x: [4, 24, 24, 6], k: [2, 2], s: [2, 2], pad: 'valid' }, // LeNet pool 1
+  { x: [3, 8, 8, 16], k: [2, 2], s: [2, 2], pad: 'valid' }, // LeNet pool 2
+  { x: [2, 9, 7, 3], k: [3, 3], s: [2, 2], pad: 'same' }, // padding never wins
+  { x: [2, 6, 6, 2], k: [3, 3], s: [1, 1], pad: 'same' }, // overlapping windows accumulate
+  { x: [1, 7, 9, 4], k: [2, 3], s: [1, 2], pad: 'valid' },
+];
+
+for (const c of POOL_CASES) {
+  test(`MaxPoolGrad matches cpu: x ${c.x.join('×')}, window ${c.k.join('×')}, stride ${c.s.join('×')}, ${c.pad}`, async () => {
+    const rng = new Random(`pool-${c.x}-${c.k}-${c.s}-${c.pad}`);
+    const xv = randomArray(c.x.reduce((a, b) => a * b), rng);
+    const run = () => {
+      const g = tf.grads((a: tf.Tensor) => tf.maxPool(a as tf.Tensor4D, c.k, c.s, c.pad).square().sum());
+      return g([tf.tensor4d(xv, c.x)]);
+    };
+    const expected = await on('cpu', run);
+    await initBackend({ backend: 'wasm', log: () => {} });
+    const before = tf.memory().numTensors;
+    const actual = await on('wasm', run);
+    assert.equal(tf.memory().numTensors, before, 'no tensor leaks');
+    assertClose(actual[0]!, expected[0]!, 'dx');
+  });
+}
+
 test('BatchMatMul with mismatched inner sizes still throws', async () => {
   await initBackend({ backend: 'wasm', log: () => {} });
   assert.throws(() => tf.tidy(() => tf.matMul(tf.ones([2, 3]), tf.ones([4, 2]), true, false)), /inner shapes/);

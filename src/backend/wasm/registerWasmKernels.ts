@@ -8,6 +8,8 @@ import { getKernel, registerKernel, unregisterKernel } from '@tensorflow/tfjs';
 import type { KernelConfig } from '@tensorflow/tfjs';
 import { batchMatMulConfig } from './kernels/BatchMatMul.ts';
 import { conv2DBackpropFilterConfig } from './kernels/Conv2DBackpropFilter.ts';
+import { conv2DBackpropInputConfig } from './kernels/Conv2DBackpropInput.ts';
+import { maxPoolGradConfig } from './kernels/MaxPoolGrad.ts';
 
 interface WasmKernelEntry {
   readonly kernelName: string;
@@ -23,6 +25,10 @@ const ENTRIES: readonly WasmKernelEntry[] = [
   { kernelName: 'Conv2DBackpropFilter', build: (up) => (up === undefined ? conv2DBackpropFilterConfig : undefined) },
   // Present upstream but slow for transposed operands: wrap it.
   { kernelName: 'BatchMatMul', build: (up) => (up === undefined ? undefined : batchMatMulConfig(up)) },
+  // Present upstream but a direct loop: route NHWC through the forward conv.
+  { kernelName: 'Conv2DBackpropInput', build: (up) => (up === undefined ? undefined : conv2DBackpropInputConfig(up)) },
+  // Present upstream but slow: replace (a plain loop over the heap; no upstream set-up needed).
+  { kernelName: 'MaxPoolGrad', build: () => maxPoolGradConfig },
 ];
 
 /** Registers the kernels; returns the names registered by this call (empty on a repeated call). */

@@ -1,0 +1,229 @@
+/**
+ * bench:training — training and inference speed per tfjs backend that loads here, against PyTorch (CPU)
+ * on the same machine in the same run (the ratio to beat).
+ *
+ * Workloads (the paper's models and batch sizes):
+ *   LeNet training: seconds per epoch on 2,000 MNIST-shaped images (28×28×1, 10 classes, batch 64, Adam)
+ *   MLP training:   seconds per epoch on 10,000 rows of 11 features (→ 1024 → 5, batch 64, Adam)
+ *   inference:      LeNet over 60,000 images (batches of 64), MLP over 800,000 rows (batches of 1,024)
+ * Training FLOP/s are counted analytically (training ≈ 3 × the forward multiply-adds × 2 FLOP) and put
+ * against the machine's peak (cores × clock × 32 FP32 FLOP/cycle for AVX2/AVX-512 with two FMA units;
+ * wasm's 128-bit SIMD without FMA reaches a quarter of that at most).
+ * Data: real MNIST from src/data/registry.ts when it loads, else synthetic images with the same shape
+ * (speed does not depend on the pixel values). PyTorch: Debian's python3-torch, installed by
+ * bench/torch-setup.sh when missing; run with 1 thread (= the wasm backend's) and with all cores.
+ *
+ *   npm run bench:training                 (all backends that load; ~3–5 min on 2 cores)
+ *   FALCUN_BENCH_BACKENDS=wasm npm run bench:training
+ *   FALCUN_BENCH_TORCH=0 ...               (skip PyTorch)
+ * The cpu backend is ~100× slower on convolutions: its LeNet and inference numbers are measured on a
+ * subset and scaled (marked "scaled").
+ */
+import * as tf from '@tensorflow/tfjs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { initBackend } from '../src/backend/initBackend.ts';
+import type { BackendChoice, BackendInfo } from '../src/backend/backendInfo.ts';
+import { createNetwork } from '../src/models/createNetwork.ts';
+import { fitNetwork } from '../src/training/fitNetwork.ts';
+import { runInference } from '../src/training/inference.ts';
+import { Random } from '../src/random.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const W = {
+  lenetTrainRows: 2000,
+  lenetEpochs: 3,
+  mlpTrainRows: 10000,
+  mlpFeatures: 11,
+  mlpHidden: 1024,
+  mlpClasses: 5,
+  mlpEpochs: 3,
+  lenetPoolRows: 60000,
+  mlpPoolRows: 800000,
+  lenetInferBatch: 64,
+  mlpInferBatch: 1024,
+};
+
+// Forward multiply-adds per example.
+const LENET_MACS = 24 * 24 * 6 * 25 + 8 * 8 * 16 * 150 + 256 * 120 + 120 * 84 + 84 * 10; // 281,640
+const MLP_MACS = W.mlpFeatures * W.mlpHidden + W.mlpHidden * W.mlpClasses;
+const trainFlop = (macs: number) => 3 * 2 * macs;
+
+function machinePeak(): { ghz: number; cores: number; perCoreGflops: number; gflops: number; note: string } {
+  let mhz = cpus()[0]?.speed ?? 0;
+  if (!(mhz > 0)) {
+    // Some VMs report speed 0 to Node; /proc/cpuinfo has the clock.
+    try {
+      const m = /cpu MHz\s*:\s*([\d.]+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'));
+      mhz = m ? Number(m[1]) : 0;
+    } catch {
+      mhz = 0;
+    }
+  }
+  const ghz = mhz / 1000;
+  const cores = availableParallelism();
+  const perCoreGflops = ghz * 32;
+  return { ghz, cores, perCoreGflops, gflops: perCoreGflops * cores, note: `${cores} cores × ${ghz.toFixed(2)} GHz × 32 FP32 FLOP/cycle (2 FMA units × 8 lanes)` };
+}
+
+async function loadImages(rows: number, rng: Random): Promise<{ x: Float32Array; y: Int32Array; source: string }> {
+  const registry = join(here, '../src/data/registry.ts');
+  if (existsSync(registry)) {
+    try {
+      const mod = (await import(registry)) as { loadDataset?: (name: string, o?: object) => Promise<{ train: { x: Float32Array; y: Int32Array; n: number } }> };
+      const ds = await mod.loadDataset!('mnist', {});
+      const n = ds.train.n;
+      const x = new Float32Array(rows * 784);
+      const y = new Int32Array(rows);
+      for (let i = 0; i < rows; i++) {
+        const r = i % n;
+        x.set(ds.train.x.subarray(r * 784, (r + 1) * 784), i * 784);
+        y[i] = ds.train.y[r]!;
+      }
+      return { x, y, source: `MNIST (${n} training images${rows > n ? ', repeated' : ''})` };
+    } catch (e) {
+      process.stderr.write(`bench: MNIST not loadable (${(e as Error).message.split('\n')[0]}); using synthetic images\n`);
+    }
+  }
+  const x = new Float32Array(rows * 784);
+  for (let i = 0; i < x.length; i++) x[i] = rng.normal();
+  const y = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) y[i] = rng.int(10);
+  return { x, y, source: 'synthetic 28×28 images' };
+}
+
+function table(rows: number, rng: Random, features: number, classes: number): { x: Float32Array; y: Int32Array } {
+  const x = new Float32Array(rows * features);
+  for (let i = 0; i < x.length; i++) x[i] = rng.normal();
+  const y = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) y[i] = rng.int(classes);
+  return { x, y };
+}
+
+interface TfResult {
+  backend: BackendInfo;
+  lenetEpochSeconds: number;
+  mlpEpochSeconds: number;
+  lenetInferSeconds: number;
+  mlpInferSeconds: number;
+  scaled: boolean;
+}
+
+/** Seconds per epoch (the fastest of `epochs` single-epoch fits after a warm-up epoch on a slice). */
+async function epochSeconds(model: 'lenet' | 'mlp', shape: number[], classes: number, x: Float32Array, y: Int32Array, epochs: number, lr: number): Promise<number> {
+  const net = createNetwork({ model, inputShape: shape, numClasses: classes, ...(model === 'mlp' ? { hiddenUnits: W.mlpHidden } : {}), seed: 0 });
+  const rng = new Random('bench-batches');
+  const f = shape.reduce((a, b) => a * b, 1);
+  const warm = Math.min(256, y.length);
+  await fitNetwork(net, x.subarray(0, warm * f), y.subarray(0, warm), { epochs: 1, batchSize: 64, learningRate: lr }, rng);
+  let best = Infinity;
+  for (let e = 0; e < epochs; e++) {
+    const r = await fitNetwork(net, x, y, { epochs: 1, batchSize: 64, learningRate: lr }, rng);
+    best = Math.min(best, r.seconds);
+  }
+  net.dispose();
+  return best;
+}
+
+async function inferSeconds(model: 'lenet' | 'mlp', shape: number[], classes: number, x: Float32Array, batch: number): Promise<number> {
+  const net = createNetwork({ model, inputShape: shape, numClasses: classes, ...(model === 'mlp' ? { hiddenUnits: W.mlpHidden } : {}), seed: 0 });
+  const f = shape.reduce((a, b) => a * b, 1);
+  await runInference(net, x.subarray(0, Math.min(x.length / f, 4096) * f), { probs: true, embeddings: false }, batch);
+  const t = performance.now();
+  // Probabilities, what FALCUN needs (embeddings of 800k rows × 1,024 would be 3.3 GB on their own).
+  await runInference(net, x, { probs: true, embeddings: false }, batch);
+  const s = (performance.now() - t) / 1000;
+  net.dispose();
+  return s;
+}
+
+async function benchBackend(choice: BackendChoice): Promise<TfResult | null> {
+  let backend: BackendInfo;
+  try {
+    backend = await initBackend({ backend: choice, log: () => {} });
+  } catch (e) {
+    console.log(`  ${choice}: does not load here (${(e as Error).message.split(';')[0]})`);
+    return null;
+  }
+  const scaled = choice === 'cpu';
+  const rng = new Random('bench-data');
+  const f = scaled ? 1 / 8 : 1; // cpu: an eighth of the LeNet and inference work, scaled up
+  const lenetRows = Math.round(W.lenetTrainRows * f);
+  const imgs = await loadImages(Math.max(lenetRows, Math.round(W.lenetPoolRows * (scaled ? 1 / 30 : 1))), rng);
+  const lenetEpoch = (await epochSeconds('lenet', [28, 28, 1], 10, imgs.x.subarray(0, lenetRows * 784), imgs.y.subarray(0, lenetRows), scaled ? 1 : W.lenetEpochs, 1e-3)) / f;
+  const tab = table(W.mlpTrainRows, rng, W.mlpFeatures, W.mlpClasses);
+  const mlpEpoch = await epochSeconds('mlp', [W.mlpFeatures], W.mlpClasses, tab.x, tab.y, scaled ? 1 : W.mlpEpochs, 1e-4);
+  const poolRows = scaled ? Math.round(W.lenetPoolRows / 30) : W.lenetPoolRows;
+  const lenetInfer = (await inferSeconds('lenet', [28, 28, 1], 10, imgs.x.subarray(0, poolRows * 784), W.lenetInferBatch)) * (W.lenetPoolRows / poolRows);
+  const mlpRows = scaled ? W.mlpPoolRows / 8 : W.mlpPoolRows;
+  const pool = table(mlpRows, rng, W.mlpFeatures, W.mlpClasses);
+  const mlpInfer = (await inferSeconds('mlp', [W.mlpFeatures], W.mlpClasses, pool.x, W.mlpInferBatch)) * (W.mlpPoolRows / mlpRows);
+  console.log(`  ${choice}: data ${imgs.source}; tensors alive after: ${tf.memory().numTensors}`);
+  return { backend, lenetEpochSeconds: lenetEpoch, mlpEpochSeconds: mlpEpoch, lenetInferSeconds: lenetInfer, mlpInferSeconds: mlpInfer, scaled };
+}
+
+interface TorchResult {
+  torch: string;
+  threads: number;
+  lenetEpochSeconds: number;
+  mlpEpochSeconds: number;
+  lenetInferSeconds: number;
+  mlpInferSeconds: number;
+}
+
+function runTorch(threads: number): TorchResult | null {
+  const setup = spawnSync('bash', [join(here, 'torch-setup.sh')], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (setup.status !== 0) {
+    console.log('  PyTorch: not available (bench/torch-setup.sh failed); no reference ratios');
+    return null;
+  }
+  const out = execFileSync('/usr/bin/python3', [join(here, 'training_torch.py'), JSON.stringify({ ...W, threads })], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as TorchResult;
+}
+
+const fmt = (s: number) => (s < 10 ? s.toFixed(3) : s.toFixed(1));
+const ratio = (a: number, b: number | undefined) => (b === undefined ? '' : `${(a / b).toFixed(2)}×`);
+
+async function main(): Promise<void> {
+  const peak = machinePeak();
+  console.log(`bench:training — ${cpus()[0]?.model ?? 'cpu'}, peak ≈ ${peak.gflops.toFixed(0)} GFLOP/s FP32 (${peak.note})`);
+  const wanted = (process.env['FALCUN_BENCH_BACKENDS'] ?? 'tensorflow-gpu,tensorflow,wasm,cpu').split(',').map((s) => s.trim()) as BackendChoice[];
+  const results: TfResult[] = [];
+  for (const choice of wanted) {
+    const r = await benchBackend(choice);
+    if (r) results.push(r);
+  }
+  const torch: TorchResult[] = [];
+  if (process.env['FALCUN_BENCH_TORCH'] !== '0') {
+    for (const threads of [...new Set([1, availableParallelism()])]) {
+      const t = runTorch(threads);
+      if (t === null) break;
+      torch.push(t);
+    }
+  }
+  const ref = torch[0];
+  const lenetFlop = trainFlop(LENET_MACS) * W.lenetTrainRows;
+  const mlpFlop = trainFlop(MLP_MACS) * W.mlpTrainRows;
+  const rows: string[][] = [['', 'LeNet epoch (2k img)', 'MLP epoch (10k rows)', 'LeNet infer 60k img', 'MLP infer 800k rows', 'LeNet train GFLOP/s', 'MLP train GFLOP/s']];
+  const line = (name: string, r: { lenetEpochSeconds: number; mlpEpochSeconds: number; lenetInferSeconds: number; mlpInferSeconds: number }) => [
+    name,
+    `${fmt(r.lenetEpochSeconds)} s ${ratio(r.lenetEpochSeconds, ref?.lenetEpochSeconds)}`,
+    `${fmt(r.mlpEpochSeconds)} s ${ratio(r.mlpEpochSeconds, ref?.mlpEpochSeconds)}`,
+    `${fmt(r.lenetInferSeconds)} s ${ratio(r.lenetInferSeconds, ref?.lenetInferSeconds)}`,
+    `${fmt(r.mlpInferSeconds)} s ${ratio(r.mlpInferSeconds, ref?.mlpInferSeconds)}`,
+    `${(lenetFlop / r.lenetEpochSeconds / 1e9).toFixed(2)} (${((lenetFlop / r.lenetEpochSeconds / 1e9 / peak.gflops) * 100).toFixed(1)}% peak)`,
+    `${(mlpFlop / r.mlpEpochSeconds / 1e9).toFixed(2)} (${((mlpFlop / r.mlpEpochSeconds / 1e9 / peak.gflops) * 100).toFixed(1)}% peak)`,
+  ];
+  for (const r of results) rows.push(line(`tfjs ${r.backend.choice} (${r.backend.threads} thr${r.scaled ? ', scaled' : ''})`, r));
+  for (const t of torch) rows.push(line(`PyTorch ${t.torch} (${t.threads} thr)`, t));
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  console.log('\nTimes; ratios are to PyTorch with 1 thread (the wasm backend runs on 1 thread under Node):');
+  for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join(' | '));
+  console.log(`\nthroughput: ${results.map((r) => `${r.backend.choice} ${(W.lenetPoolRows / r.lenetInferSeconds).toFixed(0)} img/s, ${(W.mlpPoolRows / r.mlpInferSeconds / 1e3).toFixed(0)}k rows/s`).join('; ')}`);
+  console.log(JSON.stringify({ workloads: W, peak, results: results.map((r) => ({ ...r, backend: { choice: r.backend.choice, threads: r.backend.threads, simd: r.backend.simd } })), torch }));
+}
+
+await main();
