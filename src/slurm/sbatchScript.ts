@@ -34,12 +34,21 @@ export interface SbatchContext {
   /** Folder for per-task logs (created before submission: Slurm fails a task whose log folder is missing). */
   readonly logDir: string;
   readonly jobName: string;
+  /** CLI options placed before the command (e.g. `--dependencies <module>` in tests). */
+  readonly cliArgs?: readonly string[];
   /** Extra environment lines for the tasks, e.g. `FALCUN_BACKEND=tensorflow`. */
   readonly env?: Readonly<Record<string, string>>;
 }
 
+/** Folder (inside the experiment directory) of the per-cell `<i>.running` / `<i>.failed` markers. */
+export const CELL_MARKERS_DIR = 'slurm/cells';
+
 function q(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+function cli(ctx: SbatchContext): string {
+  return [ctx.node, ctx.cli, ...(ctx.cliArgs ?? [])].map(q).join(' ');
 }
 
 function resourceLines(r: SlurmResources): string[] {
@@ -87,10 +96,19 @@ export function arrayJobScript(ctx: SbatchContext, chunk: ArrayChunk, resources:
     '',
     `# Cell index = ${chunk.offset} + array task id. run-cell resumes from the last completed round,`,
     '# so a requeued or repeated task continues where the previous attempt stopped.',
-    'set -euo pipefail',
+    `# Marker files in ${CELL_MARKERS_DIR}/ tell 'falcun-lab status' which cells run and which failed.`,
+    'set -uo pipefail',
     ...envLines(ctx),
     `cell=$(( ${chunk.offset} + SLURM_ARRAY_TASK_ID ))`,
-    `exec ${q(ctx.node)} ${q(ctx.cli)} run-cell ${q(ctx.experimentDir)} --index "$cell"`,
+    `marks=${q(`${ctx.experimentDir}/${CELL_MARKERS_DIR}`)}`,
+    'mkdir -p "$marks"',
+    'echo "${SLURM_JOB_ID} ${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID} $(hostname) restart=${SLURM_RESTART_COUNT:-0}" > "$marks/$cell.running"',
+    'rm -f "$marks/$cell.failed"',
+    `${cli(ctx)} run-cell ${q(ctx.experimentDir)} --index "$cell"`,
+    'rc=$?',
+    'rm -f "$marks/$cell.running"',
+    '[ "$rc" -eq 0 ] || echo "exit ${rc} job ${SLURM_JOB_ID} $(hostname) restart=${SLURM_RESTART_COUNT:-0}" > "$marks/$cell.failed"',
+    'exit "$rc"',
     '',
   ].join('\n');
 }
@@ -106,7 +124,7 @@ export function reportJobScript(ctx: SbatchContext, resources: SlurmResources = 
     '',
     'set -euo pipefail',
     ...envLines(ctx),
-    `exec ${q(ctx.node)} ${q(ctx.cli)} report ${q(ctx.experimentDir)}`,
+    `exec ${cli(ctx)} report ${q(ctx.experimentDir)}`,
     '',
   ].join('\n');
 }

@@ -23,11 +23,14 @@ test('array script: one task per cell with offset, requeue, throttle, logs and r
     assert.ok(s.includes(`#SBATCH ${l}\n`), l);
   }
   assert.match(s, /^cell=\$\(\( 1001 \+ SLURM_ARRAY_TASK_ID \)\)$/m);
-  assert.match(s, /^exec '\/usr\/bin\/node' '\/shared\/falcun-lab\/bin\/falcun-lab\.js' run-cell '\/shared\/exp one' --index "\$cell"$/m);
+  assert.match(s, /^'\/usr\/bin\/node' '\/shared\/falcun-lab\/bin\/falcun-lab\.js' run-cell '\/shared\/exp one' --index "\$cell"$/m);
+  assert.match(s, /^marks='\/shared\/exp one\/slurm\/cells'$/m);
+  assert.match(s, /\$marks\/\$cell\.failed/);
   assert.match(s, /^export FALCUN_BACKEND='tensorflow'$/m);
   // every #SBATCH line precedes the first command (sbatch stops reading options there)
   const lines = s.split('\n');
   const firstCmd = lines.findIndex((l) => l.startsWith('set '));
+  assert.ok(firstCmd > 0);
   assert.ok(lines.every((l, i) => !l.startsWith('#SBATCH') || i < firstCmd));
 });
 
