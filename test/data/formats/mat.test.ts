@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parseMat, readMatFile } from '../../../src/data/formats/mat.ts';
 import { DataFileError } from '../../../src/data/dataFileError.ts';
 import {
-  encodeMat, miDOUBLE, miINT16, miINT32, miINT8, miSINGLE, miUINT16, miUINT8, mxCHAR, mxDOUBLE, mxINT16, mxINT32, mxSINGLE, mxUINT8,
+  encodeMat, miDOUBLE, miINT16, miINT8, miSINGLE, miUINT16, miUINT8, mxCHAR, mxDOUBLE, mxINT16, mxINT32, mxSINGLE, mxUINT8,
   type MatVar,
 } from '../matWriter.ts';
 
