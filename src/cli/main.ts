@@ -75,8 +75,9 @@ export function buildProgram(io: CliIo = stdio, result: { code: number } = { cod
     .option('-o, --out <dir>', 'experiment directory (default: results/<experiment name>)')
     .option('-w, --workers <n>', 'worker processes (default: one per core)', positiveInt('--workers'))
     .option('--no-report', 'skip the CSV export and learning-curve figure at the end')
+    .option('--no-png', 'write the figure as HTML only (no headless Chromium)')
     .addHelpText('after', '\nRe-running the same command resumes every run from its last completed round.\nA different config under an existing --out directory is refused.')
-    .action(async (configArg: string, opts: { out?: string; workers?: number; report: boolean }) => {
+    .action(async (configArg: string, opts: { out?: string; workers?: number; report: boolean; png: boolean }) => {
       const { plan, source } = await loadConfig(configArg);
       const dir = resolve(opts.out ?? `results/${plan.name}`);
       const depsModule = program.opts<{ dependencies: string }>().dependencies;
@@ -96,7 +97,7 @@ export function buildProgram(io: CliIo = stdio, result: { code: number } = { cod
         io.out(`stopped; re-run 'falcun-lab run ${configArg}${opts.out ? ` --out ${opts.out}` : ''}' to resume\n`);
         result.code = EXIT.interrupted;
       } else if (opts.report) {
-        const r = await writeReport(dir);
+        const r = await writeReport(dir, { png: opts.png });
         for (const line of r.lines) io.out(`${line}\n`);
       }
     });
@@ -152,10 +153,11 @@ export function buildProgram(io: CliIo = stdio, result: { code: number } = { cod
 
   program
     .command('report')
-    .description('aggregate an experiment: CSV export and the learning-curve figure')
+    .description('aggregate an experiment: CSV, learning curves (JSON), learning-curve figure (HTML, PNG)')
     .argument('<dir>', 'experiment directory')
-    .action(async (dir: string) => {
-      const r = await writeReport(resolve(dir));
+    .option('--no-png', 'write the figure as HTML only (no headless Chromium)')
+    .action(async (dir: string, opts: { png: boolean }) => {
+      const r = await writeReport(resolve(dir), { png: opts.png });
       for (const line of r.lines) io.out(`${line}\n`);
     });
 

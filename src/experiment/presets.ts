@@ -2,7 +2,7 @@
  * Scale presets: ready-made experiment configs (run them with `falcun-lab run <name>`).
  *
  * - `smoke`: seconds to a couple of minutes; every strategy once on an image dataset (MNIST, LeNet) and a
- *   table (Letter, MLP) with tiny pools and few epochs. For CI and tests: it checks plumbing, not science.
+ *   table (RandomRBF = OpenML-156, generated, MLP) with tiny pools and few epochs. For CI and tests: it checks plumbing, not science.
  * - `quick`: minutes on a laptop CPU; FALCUN against Random and two competitors (Entropy, BADGE) on a
  *   10,000-image MNIST pool with the paper's LeNet training, 10 rounds, 2 seeds.
  * - `paper`: the paper's grid (DESIGN, "The paper's protocol"): grayscale images with setting s (LeNet),
@@ -12,16 +12,28 @@
 import type { ExperimentConfig } from './config.ts';
 
 /** The registry names of the paper's eight strategies. */
-export const PAPER_STRATEGIES: readonly string[] = Object.freeze(['falcun', 'random', 'entropy', 'kcentergreedy', 'cdal', 'badge', 'clue', 'alfamix']);
+export const PAPER_STRATEGIES: readonly string[] = Object.freeze(['falcun', 'random', 'entropy', 'kcenter', 'cdal', 'badge', 'clue', 'alfamix']);
+
+/** Every strategy of the acquisition registry (the smoke preset runs each once; a test checks the list). */
+export const ALL_STRATEGIES: readonly string[] = Object.freeze([...PAPER_STRATEGIES, 'margin', 'least-confidence']);
 
 const SMOKE: ExperimentConfig = {
   name: 'smoke',
-  description: 'Every strategy once on MNIST (LeNet) and Letter (MLP), tiny pools: a plumbing check for CI',
+  description: 'Every strategy once on MNIST (LeNet) and RandomRBF (OpenML-156, MLP), tiny pools: a plumbing check for CI',
   datasets: [
-    { name: 'mnist', querySize: 10, initialSize: 10, budget: 30, trainSubset: 400, testSubset: 200, training: { epochs: 2 } },
-    { name: 'letter', querySize: 26, initialSize: 26, budget: 78, trainSubset: 600, testSubset: 300, training: { epochs: 5, minEpochs: 0 } },
+    { name: 'mnist', querySize: 10, initialSize: 10, budget: 30, trainSubset: 400, testSubset: 200, training: { epochs: 10 } },
+    {
+      name: 'randomrbf',
+      options: { rows: 5000 },
+      querySize: 20,
+      initialSize: 20,
+      budget: 60,
+      trainSubset: 1000,
+      testSubset: 500,
+      training: { epochs: 30 },
+    },
   ],
-  strategies: [...PAPER_STRATEGIES],
+  strategies: [...ALL_STRATEGIES],
   seeds: [0],
   backend: 'wasm',
 };

@@ -1,73 +1,81 @@
 /**
- * The end-of-experiment report (`falcun-lab report <dir>`, also run after `falcun-lab run`): the CSV
- * export, the mean learning curves (test accuracy vs labels, mean ± sample std over seeds) as JSON, and the
- * final accuracies as a short text summary.
+ * The end-of-experiment report (`falcun-lab report <dir>`, also run at the end of `falcun-lab run`):
+ *   records.csv            every RoundRecord (csvExport.ts)
+ *   learning-curves.json   mean ± sample std of test accuracy over seeds per (setting, strategy, labels)
+ *                          (analysis/learningCurves.ts)
+ *   learning-curves.html   the paper's learning-curve figure (figures/learningCurves.ts), plotly inlined
+ *   learning-curves.png    the same at 150 dpi through headless Chromium, when Chromium is installed
+ * and a short text summary of the final accuracies.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { learningCurves, type LearningCurvePoint } from '../analysis/learningCurves.ts';
+import { DEFAULT_CHROMIUM, openFigureExporter, writeFigureHtml } from '../figures/export.ts';
+import { learningCurvesFigure } from '../figures/learningCurves.ts';
 import { readAllRecords, recordsToCsv } from './csvExport.ts';
-import type { RoundRecord } from './records.ts';
 
-export interface CurvePoint {
-  readonly numLabeled: number;
-  readonly mean: number;
-  /** Sample standard deviation (Bessel's correction); 0 for one seed. */
-  readonly std: number;
-  readonly seeds: number;
-}
-
-export interface MeanCurve {
-  readonly dataset: string;
-  readonly strategy: string;
-  readonly points: readonly CurvePoint[];
-}
-
-/** Mean test accuracy per (dataset, strategy, numLabeled) over seeds, in first-seen order. Cost O(records). */
-export function meanLearningCurves(records: readonly RoundRecord[]): MeanCurve[] {
-  const groups = new Map<string, { dataset: string; strategy: string; byLabels: Map<number, number[]> }>();
-  for (const r of records) {
-    const key = `${r.dataset}\u0000${r.strategy}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { dataset: r.dataset, strategy: r.strategy, byLabels: new Map() }));
-    let a = g.byLabels.get(r.numLabeled);
-    if (!a) g.byLabels.set(r.numLabeled, (a = []));
-    a.push(r.testAccuracy);
-  }
-  return [...groups.values()].map((g) => ({
-    dataset: g.dataset,
-    strategy: g.strategy,
-    points: [...g.byLabels.entries()]
-      .sort((a, b) => a[0] - b[0])
-      .map(([numLabeled, accs]) => {
-        const mean = accs.reduce((s, v) => s + v, 0) / accs.length;
-        const std = accs.length > 1 ? Math.sqrt(accs.reduce((s, v) => s + (v - mean) ** 2, 0) / (accs.length - 1)) : 0;
-        return { numLabeled, mean, std, seeds: accs.length };
-      }),
-  }));
+export interface ReportOptions {
+  /** Render the PNG through Chromium (default true; skipped with a note when Chromium is missing). */
+  readonly png?: boolean;
 }
 
 export interface ReportResult {
-  /** Human-readable lines: files written and final accuracies. */
+  /** Human-readable lines: files written, notes, final accuracies. */
   readonly lines: string[];
   readonly files: string[];
+  readonly curves: LearningCurvePoint[];
 }
 
-/** Writes records.csv and learning-curves.json into `dir`; returns what it wrote and a summary. */
-export async function writeReport(dir: string): Promise<ReportResult> {
+/** The last point (most labels) of every (dataset, setting, model, strategy) curve. */
+export function finalPoints(curves: readonly LearningCurvePoint[]): LearningCurvePoint[] {
+  const last = new Map<string, LearningCurvePoint>();
+  for (const p of curves) {
+    const key = `${p.dataset}|${p.setting}|${p.model}|${p.strategy}`;
+    const q = last.get(key);
+    if (!q || p.numLabeled > q.numLabeled) last.set(key, p);
+  }
+  return [...last.values()];
+}
+
+/**
+ * Writes the report files into `dir`.
+ * @throws Error when the directory is not an experiment; RangeError when it holds no records yet.
+ */
+export async function writeReport(dir: string, options: ReportOptions = {}): Promise<ReportResult> {
   const records = readAllRecords(dir);
+  if (records.length === 0) throw new RangeError(`writeReport: ${dir} holds no records yet; run the experiment first`);
   const files: string[] = [];
+  const lines: string[] = [];
   const csv = join(dir, 'records.csv');
   writeFileSync(csv, recordsToCsv(records));
   files.push(csv);
-  const curves = meanLearningCurves(records);
+  const curves = learningCurves(records);
   const curvesFile = join(dir, 'learning-curves.json');
   writeFileSync(curvesFile, `${JSON.stringify(curves, null, 2)}\n`);
   files.push(curvesFile);
-  const lines = files.map((f) => `wrote ${f}`);
-  lines.push('final mean test accuracy (labels: mean ± std over seeds):');
-  for (const c of curves) {
-    const last = c.points.at(-1);
-    if (last) lines.push(`  ${c.dataset.padEnd(16)} ${c.strategy.padEnd(16)} ${String(last.numLabeled).padStart(6)}: ${last.mean.toFixed(4)} ± ${last.std.toFixed(4)} (${last.seeds} seeds)`);
+  const figure = learningCurvesFigure(records);
+  const html = join(dir, 'learning-curves.html');
+  writeFigureHtml(figure, html, { title: 'Learning curves' });
+  files.push(html);
+  if (options.png !== false) {
+    const chromium = process.env.FALCUN_CHROMIUM ?? DEFAULT_CHROMIUM;
+    if (!existsSync(chromium)) {
+      lines.push(`note: no PNG (no Chromium at ${chromium}; bash scripts/setup-system.sh installs it); the HTML figure is complete`);
+    } else {
+      const exporter = await openFigureExporter();
+      try {
+        const png = join(dir, 'learning-curves.png');
+        writeFileSync(png, await exporter.png(figure, { dpi: 150 }));
+        files.push(png);
+      } finally {
+        await exporter.close();
+      }
+    }
   }
-  return { lines, files };
+  lines.unshift(...files.map((f) => `wrote ${f}`));
+  lines.push('final test accuracy (mean ± std over seeds):');
+  for (const p of finalPoints(curves)) {
+    lines.push(`  ${`${p.dataset} (${p.setting}, ${p.model})`.padEnd(28)} ${p.strategy.padEnd(16)} ${String(p.numLabeled).padStart(6)} labels: ${p.mean.toFixed(4)} ± ${p.std.toFixed(4)} (${p.n} seed${p.n === 1 ? '' : 's'})`);
+  }
+  return { lines, files, curves };
 }
