@@ -1,0 +1,83 @@
+/**
+ * The γ explorer in headless Chromium: moving the controls reruns FALCUN in the page, and the page's
+ * selection equals what the Node implementation selects for the same parameters and seed.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { Falcun } from '../../src/acquisition/falcun.ts';
+import { Random } from '../../src/random.ts';
+import { loadExplorerData } from '../../src/explorer/explorerData.ts';
+import { gammaExplorerHtml, relevanceOption, type ExplorerParams, DEFAULT_EXPLORER_PARAMS } from '../../src/explorer/gammaExplorer.ts';
+import { CHROMIUM_FLAGS, DEFAULT_CHROMIUM } from '../../src/figures/export.ts';
+
+const data = loadExplorerData();
+const probs = Float32Array.from(data.probs);
+
+function nodeSelection(p: ExplorerParams): number[] {
+  const s = new Falcun({ gamma: p.gamma, relevance: relevanceOption(p.useUncertainty, p.useDiversity), deterministic: p.deterministic });
+  return Array.from(s.select({ probs, numUnlabeled: data.n, numClasses: 3 }, p.querySize, { random: new Random(p.seed) }).indices);
+}
+
+test('stored explorer pool is a valid 3-class probability table', () => {
+  assert.equal(data.probs.length, data.n * 3);
+  for (let i = 0; i < data.n; i++) {
+    const s = data.probs[3 * i]! + data.probs[3 * i + 1]! + data.probs[3 * i + 2]!;
+    assert.ok(Math.abs(s - 1) < 1e-4, `row ${i} sums to ${s}`);
+  }
+});
+
+test('explorer rejects impossible start parameters', () => {
+  assert.throws(() => gammaExplorerHtml(data, { gamma: -1 }), /gamma must be in \[0, 50\]/);
+  assert.throws(() => gammaExplorerHtml(data, { querySize: 0 }), /querySize/);
+  assert.throws(() => gammaExplorerHtml(data, { useUncertainty: false, useDiversity: false }), /at least one/);
+});
+
+const skip = existsSync(DEFAULT_CHROMIUM) ? false : `Chromium not found at ${DEFAULT_CHROMIUM} (apt-get install chromium)`;
+
+test('moving the sliders in Chromium reruns FALCUN and matches the Node selection', { skip, timeout: 120_000 }, async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'falcun-explorer-'));
+  const file = join(dir, 'explorer.html');
+  writeFileSync(file, gammaExplorerHtml(data));
+  const browser = await chromium.launch({ executablePath: DEFAULT_CHROMIUM, args: [...CHROMIUM_FLAGS] });
+  try {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForFunction(() => (window as any).falcunExplorer?.runs >= 1);
+    const read = () => page.evaluate(() => ({ sel: (window as any).falcunExplorer.selection as number[], ms: (window as any).falcunExplorer.millis as number }));
+
+    const first = await read();
+    assert.deepEqual(first.sel, nodeSelection(DEFAULT_EXPLORER_PARAMS));
+
+    // The γ slider, as a user drags it: fill() sets the value and fires 'input'.
+    await page.locator('#gamma').fill('1');
+    const low = await read();
+    assert.notDeepEqual(low.sel, first.sel, 'changing γ did not change the selection');
+    assert.deepEqual(low.sel, nodeSelection({ ...DEFAULT_EXPLORER_PARAMS, gamma: 1 }));
+
+    await page.locator('#q').fill('40');
+    await page.locator('#det').check();
+    await page.locator('#useD').uncheck();
+    const det = await read();
+    assert.equal(det.sel.length, 40);
+    assert.deepEqual(det.sel, nodeSelection({ ...DEFAULT_EXPLORER_PARAMS, gamma: 1, querySize: 40, deterministic: true, useDiversity: false }));
+
+    await page.locator('#det').uncheck();
+    await page.locator('#useD').check();
+    await page.locator('#seed').fill('7');
+    await page.locator('#seed').dispatchEvent('change');
+    const seeded = await read();
+    assert.deepEqual(seeded.sel, nodeSelection({ ...DEFAULT_EXPLORER_PARAMS, gamma: 1, querySize: 40, seed: 7 }));
+    assert.deepEqual(errors, []);
+    t.diagnostic(`explorer rerun + redraw: ${first.ms.toFixed(1)} / ${low.ms.toFixed(1)} / ${det.ms.toFixed(1)} / ${seeded.ms.toFixed(1)} ms (N = ${data.n})`);
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
