@@ -30,6 +30,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--noise <where>', "repeated-mnist: 'normalized' (default) or 'raw'")
     .option('--seed <n>', 'repeated-mnist, pokerhand: seed', number('--seed'))
     .option('--rows <n>', 'randomrbf, pokerhand: rows to generate', number('--rows'))
+    .option('--size <n>', 'bloodmnist, dermamnist: image side, 32 (default) or 28', number('--size'))
+    .option('--merge-val', 'bloodmnist, dermamnist: append the validation split to train')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   try {
@@ -40,7 +42,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const o = program.opts<{
     list?: boolean; dataDir?: string; path?: string; download: boolean; fraction?: number; noiseStd?: number;
-    noise?: 'normalized' | 'raw'; seed?: number; rows?: number;
+    noise?: 'normalized' | 'raw'; seed?: number; rows?: number; size?: 28 | 32; mergeVal?: boolean;
   }>();
   const names = program.args;
   if (o.list || names.length === 0) {
@@ -50,7 +52,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const options: LoadOptions = {
     cacheDir: o.dataDir, path: o.path, download: o.download, fraction: o.fraction, noiseStd: o.noiseStd,
-    noise: o.noise, seed: o.seed, rows: o.rows,
+    noise: o.noise, seed: o.seed, rows: o.rows, size: o.size, mergeVal: o.mergeVal,
   };
   let failures = 0;
   for (const name of names) {

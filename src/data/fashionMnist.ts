@@ -2,7 +2,7 @@
  * Fashion-MNIST (Xiao et al., 2017): 60,000 training and 10,000 test images of clothing, 28×28×1,
  * 10 classes. Source: the gzip IDX files of Debian's `dataset-fashion-mnist`
  * (`usr/share/datasets/fashion-mnist/`), fetched with `apt-get download` and unpacked (no install,
- * no root) into `<data dir>/debian/` once.
+ * no root) into `<data dir>/dataset-fashion-mnist/` once (the same layout as the other Debian sources).
  * Normalisation: the MNIST constants (v/255 − 0.1307) / 0.3081, as the paper's code uses for it.
  */
 import { join } from 'node:path';
@@ -34,7 +34,7 @@ export interface FashionMnistOptions {
  * @throws DebianSourceError when the package cannot be fetched; DataFileError for corrupt files.
  */
 export async function loadFashionMnist(options: FashionMnistOptions = {}): Promise<Dataset> {
-  const cache = join(dataDir(options.cacheDir), 'debian');
+  const cache = dataDir(options.cacheDir);
   const file = (name: string) => (options.path !== undefined ? join(options.path, name) : debianFile(PACKAGE, join(DIR, name), cache));
   const HOW_TO_GET = howToGet(cache);
   const read = (images: string, labels: string, n: number) => {

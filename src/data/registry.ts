@@ -7,6 +7,7 @@
 import type { Dataset } from './dataset.ts';
 import { loadEmnist } from './emnist.ts';
 import { loadFashionMnist } from './fashionMnist.ts';
+import { loadLetter } from './letter.ts';
 import { loadPokerhand } from './generators/pokerhand.ts';
 import { loadRandomRbf } from './generators/randomRbf.ts';
 import { loadMedMnist } from './medmnist.ts';
@@ -18,7 +19,7 @@ import { loadSvhn } from './svhn.ts';
 export interface LoadOptions {
   /** Cache folder (default `$FALCUN_DATA_DIR` or `<repo>/data`). */
   readonly cacheDir?: string;
-  /** User-given file or folder with the official files (emnist, svhn, bloodmnist, dermamnist, fashion-mnist). */
+  /** User-given file or folder with the official files (emnist, svhn, bloodmnist, dermamnist). */
   readonly path?: string;
   /** Allow fetching from the official URL when nothing is cached (svhn, medmnist; default true). */
   readonly download?: boolean;
@@ -64,7 +65,7 @@ const ENTRIES: readonly DatasetEntry[] = [
     kind: 'image',
     source: 'Debian package dataset-fashion-mnist (IDX gz)',
     needsPath: false,
-    load: (o = {}) => loadFashionMnist({ cacheDir: o.cacheDir, path: o.path }),
+    load: (o = {}) => loadFashionMnist({ cacheDir: o.cacheDir }),
   },
   {
     name: 'repeated-mnist',
@@ -108,6 +109,14 @@ const ENTRIES: readonly DatasetEntry[] = [
     load: (o = {}) => loadMedMnist('dermamnist', { path: o.path, cacheDir: o.cacheDir, download: o.download, size: o.size, mergeVal: o.mergeVal }),
   },
   {
+    name: 'letter',
+    description: 'Letter recognition (OpenML-6), 20,000 rows × 16 features, 26 classes, 80/20 split',
+    kind: 'table',
+    source: 'Debian package r-cran-mlbench (LetterRecognition.rda)',
+    needsPath: false,
+    load: (o = {}) => loadLetter({ cacheDir: o.cacheDir }),
+  },
+  {
     name: 'randomrbf',
     description: 'RandomRBF_0_0 (OpenML-156), 1M rows × 10 features, 5 classes, 80/20 split',
     kind: 'table',
@@ -149,5 +158,8 @@ export function getDatasetEntry(name: string): DatasetEntry {
  *   (DataFileError naming the file and how to get it).
  */
 export function loadDataset(name: string, options: LoadOptions = {}): Promise<Dataset> {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new TypeError(`loadDataset: options must be an object such as {path: '...'}, got ${JSON.stringify(options)}`);
+  }
   return getDatasetEntry(name).load(options);
 }

@@ -5,7 +5,7 @@ import { DataFileError } from '../../src/data/dataFileError.ts';
 
 test('listDatasets: every name the project needs, each documented', () => {
   const names = listDatasets().map((e) => e.name);
-  for (const n of ['mnist', 'fashion-mnist', 'repeated-mnist', 'emnist', 'svhn', 'bloodmnist', 'dermamnist', 'randomrbf', 'pokerhand']) {
+  for (const n of ['mnist', 'fashion-mnist', 'repeated-mnist', 'emnist', 'svhn', 'bloodmnist', 'dermamnist', 'letter', 'randomrbf', 'pokerhand']) {
     assert.ok(names.includes(n), n);
   }
   assert.equal(new Set(names).size, names.length);
