@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { duelingMatrix } from '../../src/analysis/duelingMatrix.ts';
-import { pairedTTest } from '../../src/analysis/pairedTTest.ts';
 import type { RoundRecord } from '../../src/experiment/records.ts';
 import { Random } from '../../src/random.ts';
 import { syntheticRecords } from './syntheticRecords.ts';
+import { slowDueling } from './slowDueling.ts';
 
 // Seed offsets with mean 0 (so a strategy equal to another plus these offsets ties with it).
 const JITTER = [0.01, -0.02, 0.015, -0.005, 0];
@@ -61,34 +61,6 @@ test('duelingMatrix: only matched seeds are paired; fewer than 2 pairs is no com
   assert.equal(m.comparisons[1], 0);
   assert.ok(Number.isNaN(m.rowWinPercent[0]!));
 });
-
-/** Slow obvious version: for every pair of strategies, every setting and checkpoint, filter records. */
-function slowDueling(records: RoundRecord[], strategies: string[], alpha: number) {
-  const S = strategies.length;
-  const wins = new Array(S * S).fill(0);
-  const comps = new Array(S * S).fill(0);
-  const cells = [...new Set(records.map((r) => JSON.stringify([r.dataset, r.setting, r.model, r.numLabeled])))];
-  for (const cell of cells) {
-    const [d, s, mo, n] = JSON.parse(cell);
-    for (let i = 0; i < S; i++) {
-      for (let j = 0; j < S; j++) {
-        if (i === j) continue;
-        const ri = records.filter((r) => r.dataset === d && r.setting === s && r.model === mo && r.numLabeled === n && r.strategy === strategies[i]);
-        const a: number[] = [];
-        const b: number[] = [];
-        for (const r of ri) {
-          const o = records.find((q) => q.dataset === d && q.setting === s && q.model === mo && q.numLabeled === n && q.strategy === strategies[j] && q.seed === r.seed);
-          if (o) { a.push(r.testAccuracy); b.push(o.testAccuracy); }
-        }
-        if (a.length < 2) continue;
-        comps[i * S + j]++;
-        const t = pairedTTest(a, b);
-        if (t.p < alpha && t.meanDifference > 0) wins[i * S + j]++;
-      }
-    }
-  }
-  return { wins, comps };
-}
 
 test('duelingMatrix: equals the slow obvious version on random results with missing runs', () => {
   const rng = new Random('dueling');
