@@ -4,14 +4,18 @@
  * not look like their uppercase form). The official IDX files store each image transposed (column by
  * column); this loader transposes every 28×28 image back so it reads like MNIST.
  *
- * Source: no offline copy exists here. Pass `{path}`: a folder holding
- * `emnist-balanced-{train,test}-{images-idx3,labels-idx1}-ubyte.gz` (or the same without .gz), which are
- * in the `gzip/` folder of the official archive https://biometrics.nist.gov/cs_links/EMNIST/gzip.zip
- * (https://www.nist.gov/itl/products-and-services/emnist-dataset).
+ * Source: the four files `emnist-balanced-{train,test}-{images-idx3,labels-idx1}-ubyte.gz` of the
+ * official archive https://biometrics.nist.gov/cs_links/EMNIST/gzip.zip (folder `gzip/`;
+ * https://www.nist.gov/itl/products-and-services/emnist-dataset). In order: `{path}` as a folder
+ * holding them (gzip or raw) or as the archive itself (the four are extracted into the cache); else
+ * the cache `<data dir>/emnist/`; else, when `download` is not false and the machine is online, the
+ * archive (~560 MB) is downloaded into the cache and the four files extracted. No offline copy exists here.
  * Normalisation: the MNIST constants (v/255 − 0.1307) / 0.3081 (assumption; see normalize.ts).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { dataDir, downloadToCache, writeFileAtomic } from './cache.ts';
 import type { Dataset, Split } from './dataset.ts';
 import { DataFileError } from './dataFileError.ts';
 import { readIdxImagesAndLabels } from './formats/idx.ts';
@@ -26,11 +30,67 @@ export const EMNIST_BALANCED_CLASS_NAMES: readonly string[] = [
 
 export const EMNIST_URL = 'https://biometrics.nist.gov/cs_links/EMNIST/gzip.zip';
 const HOW_TO_GET =
-  `download ${EMNIST_URL}, unzip it and pass {path: '<folder>/gzip'} (CLI: --path <folder>/gzip)`;
+  `download ${EMNIST_URL} and pass {path: '<gzip.zip>'} or, unzipped, {path: '<folder>/gzip'} (CLI: --path ...)`;
 
 export interface EmnistOptions {
-  /** Folder with the four official emnist-balanced-* IDX files (gzip or raw). */
+  /** Folder with the four official emnist-balanced-* IDX files (gzip or raw), or the official gzip.zip. */
   readonly path?: string;
+  readonly cacheDir?: string;
+  /** Fetch the official archive into the cache when nothing is found (default true). */
+  readonly download?: boolean;
+  /** Overrides the archive's address (tests, mirrors). */
+  readonly url?: string;
+}
+
+const BALANCED_FILES = ['train-images-idx3', 'train-labels-idx1', 'test-images-idx3', 'test-labels-idx1'].map(
+  (k) => `emnist-balanced-${k}-ubyte.gz`,
+);
+
+/**
+ * Extracts the four balanced-split files from the official archive into `dest` (each written
+ * atomically). Only those members are inflated.
+ * @throws DataFileError naming the archive when it is unreadable, corrupt, or lacks one of them.
+ */
+export function extractEmnistBalanced(zipPath: string, dest: string): void {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(zipPath);
+  } catch (e) {
+    throw new DataFileError(zipPath, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); ${HOW_TO_GET}`);
+  }
+  const base = (name: string) => name.slice(name.lastIndexOf('/') + 1);
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, { filter: (f) => BALANCED_FILES.includes(base(f.name)) });
+  } catch (e) {
+    throw new DataFileError(zipPath, `the zip archive is truncated or corrupt (${(e as Error).message}); ${HOW_TO_GET}`);
+  }
+  const found = new Map(Object.entries(files).map(([name, data]) => [base(name), data]));
+  const missing = BALANCED_FILES.filter((f) => !found.has(f));
+  if (missing.length > 0) {
+    throw new DataFileError(zipPath, `holds no ${missing.join(', ')}; is this the official EMNIST gzip.zip? ${HOW_TO_GET}`);
+  }
+  for (const [name, data] of found) writeFileAtomic(join(dest, name), data);
+}
+
+/** The folder holding the four files (extracting or downloading them into the cache when needed). */
+async function locate(o: EmnistOptions): Promise<string> {
+  const cache = join(dataDir(o.cacheDir), 'emnist');
+  const complete = (dir: string) => BALANCED_FILES.every((f) => existsSync(join(dir, f)));
+  if (o.path !== undefined) {
+    if (!existsSync(o.path)) throw new DataFileError(o.path, `not found; ${HOW_TO_GET}`);
+    if (statSync(o.path).isDirectory()) return o.path;
+    if (!complete(cache)) extractEmnistBalanced(o.path, cache);
+    return cache;
+  }
+  if (complete(cache)) return cache;
+  const zip = join(cache, 'gzip.zip');
+  if (!existsSync(zip)) {
+    if (o.download === false) throw new DataFileError(cache, `has no EMNIST files and downloading is off; ${HOW_TO_GET}`);
+    await downloadToCache(o.url ?? EMNIST_URL, zip, { howToGet: HOW_TO_GET });
+  }
+  extractEmnistBalanced(zip, cache);
+  return cache;
 }
 
 function findFile(folder: string, base: string): string {
@@ -73,14 +133,11 @@ function readSplit(folder: string, split: 'train' | 'test'): Split {
 }
 
 /**
- * Loads EMNIST Balanced from the official IDX files in `options.path`.
+ * Loads EMNIST Balanced from the official files (see the module comment for where they are looked for).
  * @throws DataFileError naming the missing/corrupt file and where to get it.
  */
 export async function loadEmnist(options: EmnistOptions = {}): Promise<Dataset> {
-  if (options.path === undefined) {
-    throw new DataFileError('emnist', `no offline source: ${HOW_TO_GET}`);
-  }
-  if (!existsSync(options.path)) throw new DataFileError(options.path, `folder not found; ${HOW_TO_GET}`);
+  const folder = await locate(options);
   return {
     name: 'emnist',
     description: 'EMNIST Balanced handwritten characters, 112.8k/18.8k, 28×28 grayscale, 47 classes (official IDX files)',
@@ -88,7 +145,7 @@ export async function loadEmnist(options: EmnistOptions = {}): Promise<Dataset> 
     shape: [28, 28, 1],
     numClasses: 47,
     classNames: EMNIST_BALANCED_CLASS_NAMES,
-    train: readSplit(options.path, 'train'),
-    test: readSplit(options.path, 'test'),
+    train: readSplit(folder, 'train'),
+    test: readSplit(folder, 'test'),
   };
 }

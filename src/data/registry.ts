@@ -80,9 +80,9 @@ const ENTRIES: readonly DatasetEntry[] = [
     name: 'emnist',
     description: 'EMNIST Balanced characters, 112.8k/18.8k, 28×28×1, 47 classes',
     kind: 'image',
-    source: 'official IDX gz files (https://biometrics.nist.gov/cs_links/EMNIST/gzip.zip), via --path',
+    source: 'official IDX gz files in https://biometrics.nist.gov/cs_links/EMNIST/gzip.zip, via --path or download',
     needsPath: true,
-    load: (o = {}) => loadEmnist({ path: o.path }),
+    load: (o = {}) => loadEmnist({ path: o.path, cacheDir: o.cacheDir, download: o.download }),
   },
   {
     name: 'svhn',

@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadEmnist, EMNIST_BALANCED_CLASS_NAMES } from '../../src/data/emnist.ts';
@@ -41,14 +44,66 @@ test('loadEmnist: gz or raw files, images transposed back to upright, MNIST norm
   }
 });
 
-test('loadEmnist: no path, missing file, label outside 47, wrong size', async () => {
-  await assert.rejects(loadEmnist(), (e: Error) => e instanceof DataFileError && /no offline source: download https:\/\/biometrics\.nist\.gov\/cs_links\/EMNIST\/gzip\.zip/.test(e.message));
+test('loadEmnist: nothing cached and no download, missing file, label outside 47, wrong size', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'emnist-'));
-  await assert.rejects(loadEmnist({ path: join(dir, 'nope') }), /nope: folder not found/);
+  await assert.rejects(loadEmnist({ cacheDir: dir, download: false }), (e: Error) =>
+    e instanceof DataFileError && /emnist: has no EMNIST files and downloading is off; download https:\/\/biometrics\.nist\.gov\/cs_links\/EMNIST\/gzip\.zip/.test(e.message));
+  await assert.rejects(loadEmnist({ path: join(dir, 'nope') }), /nope: not found/);
   writeSplit(dir, 'train', 2, true);
   await assert.rejects(loadEmnist({ path: dir }), /emnist-balanced-test-images-idx3-ubyte\.gz: missing \(looked for/);
   writeSplit(dir, 'test', 2, true, [3, 47]);
   await assert.rejects(loadEmnist({ path: dir }), /label 47 at row 1 is outside the 47 balanced classes/);
   writeSplit(dir, 'test', 2, true, [3, 4], 27);
   await assert.rejects(loadEmnist({ path: dir }), /expected 28×28 images, got 27×27/);
+});
+
+/** The official archive's layout: gzip/emnist-<split>-... for several splits. */
+function writeArchive(path: string, withTest = true): void {
+  const dir = mkdtempSync(join(tmpdir(), 'emnist-src-'));
+  writeSplit(dir, 'train', 3, true);
+  if (withTest) writeSplit(dir, 'test', 2, true);
+  const files: Record<string, Uint8Array> = { 'gzip/emnist-letters-train-labels-idx1-ubyte.gz': encodeIdx('uint8', [1], [1], true) };
+  for (const name of readdirSync(dir)) files[`gzip/${name}`] = readFileSync(join(dir, name));
+  writeFileSync(path, zipSync(files));
+}
+
+test('loadEmnist: the official archive as {path}, or downloaded into the cache (local server); a failed download leaves nothing', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'emnist-'));
+  writeArchive(join(dir, 'gzip.zip'));
+  const cache = join(dir, 'cache');
+  const d = await loadEmnist({ path: join(dir, 'gzip.zip'), cacheDir: cache });
+  assert.deepEqual([d.train.n, d.test.n], [3, 2]);
+  assert.deepEqual(readdirSync(join(cache, 'emnist')).sort(), [
+    'emnist-balanced-test-images-idx3-ubyte.gz', 'emnist-balanced-test-labels-idx1-ubyte.gz',
+    'emnist-balanced-train-images-idx3-ubyte.gz', 'emnist-balanced-train-labels-idx1-ubyte.gz',
+  ]);
+  const again = await loadEmnist({ cacheDir: cache, download: false }); // now from the cache
+  assert.deepEqual(again.train.x, d.train.x);
+
+  writeArchive(join(dir, 'partial.zip'), false);
+  await assert.rejects(loadEmnist({ path: join(dir, 'partial.zip'), cacheDir: join(dir, 'c2') }), (e: Error) =>
+    e instanceof DataFileError && /partial\.zip: holds no emnist-balanced-test-images-idx3-ubyte\.gz, emnist-balanced-test-labels-idx1-ubyte\.gz/.test(e.message));
+
+  const zip = readFileSync(join(dir, 'gzip.zip'));
+  const server = createServer((req, res) => {
+    if (req.url === '/gzip.zip') {
+      res.writeHead(200, { 'content-length': zip.length });
+      res.end(zip);
+    } else {
+      res.writeHead(503);
+      res.end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    const c3 = join(dir, 'c3');
+    const got = await loadEmnist({ cacheDir: c3, url: `${base}/gzip.zip` });
+    assert.deepEqual(got.train.x, d.train.x);
+    const c4 = join(dir, 'c4');
+    await assert.rejects(loadEmnist({ cacheDir: c4, url: `${base}/down` }), /gzip\.zip: download of .*\/down failed: HTTP 503/);
+    assert.deepEqual(readdirSync(join(c4, 'emnist')), []);
+  } finally {
+    server.close();
+  }
 });

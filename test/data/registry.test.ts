@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getDatasetEntry, listDatasets, loadDataset } from '../../src/data/registry.ts';
 import { DataFileError } from '../../src/data/dataFileError.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 test('listDatasets: every name the project needs, each documented', () => {
   const names = listDatasets().map((e) => e.name);
@@ -22,7 +25,9 @@ test('unknown dataset name: error lists the known names', async () => {
 });
 
 test('loadDataset: datasets that need user files say where to get them', async () => {
-  await assert.rejects(loadDataset('emnist'), (e: Error) => e instanceof DataFileError && /gzip\.zip/.test(e.message));
+  const empty = mkdtempSync(join(tmpdir(), 'registry-'));
+  await assert.rejects(loadDataset('emnist', { cacheDir: empty, download: false }), (e: Error) =>
+    e instanceof DataFileError && /has no EMNIST files and downloading is off; download https:\/\/biometrics\.nist\.gov\/cs_links\/EMNIST\/gzip\.zip/.test(e.message));
   await assert.rejects(loadDataset('svhn', { path: '/nonexistent-folder' }), /train_32x32\.mat: file not found/);
   await assert.rejects(loadDataset('dermamnist', { path: '/nonexistent-folder/dermamnist.npz' }), /dermamnist\.npz: file not found/);
 });
