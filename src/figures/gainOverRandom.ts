@@ -8,7 +8,8 @@ import type { PlotlyFigure, PlotlyTrace } from './types.ts';
  * Accuracy gain over random sampling and query time per round (paper Fig. 5), one panel per setting:
  * coloured bars = mean accuracy minus Random's (percentage points, left axis, larger is better), thin black
  * bars in the same slot = mean query time of that round in minutes (right axis, smaller is better). Rounds
- * start at 1 (round 0 is the shared initial set). Input: `improvementOverRandom(records)`.
+ * start at 1 (round 0 is the shared initial set). Both axes put 0 at the same height (the time axis' negative
+ * part stays empty). Input: `improvementOverRandom(records)`.
  * Cost: O(rows).
  * @throws RangeError when rows is empty.
  */
@@ -49,10 +50,36 @@ export function gainOverRandomFigure(rows: readonly ImprovementRow[], options: {
       shown.add(s);
       timeShown = true;
     }
+    // Both axes share their zero line: the gain range fixes where 0 sits, the time axis is stretched to match.
+    let lo = 0;
+    let hi = 0;
+    let tmax = 0;
+    for (const r of mine) {
+      lo = Math.min(lo, 100 * r.gain);
+      hi = Math.max(hi, 100 * r.gain);
+      tmax = Math.max(tmax, r.querySeconds / 60);
+    }
+    const pad = 0.05 * (hi - lo || 1);
+    lo -= lo < 0 ? pad : 0;
+    hi += pad;
+    tmax = (tmax || 1) * 1.05;
+    const zeroAt = -lo / (hi - lo);
     layout[p.xKey] = { domain: p.xDomain, anchor: p.yref, title: { text: 'Acquisition round' }, dtick: 1 };
-    layout[p.yKey] = { domain: p.yDomain, anchor: p.xref, title: { text: 'Gain over Random (pp)' }, zeroline: true, zerolinecolor: '#000000', gridcolor: '#e5e5e5' };
-    layout[y2Key] = { overlaying: p.yref, side: 'right', anchor: p.xref, title: { text: 'Query time (min)' }, showgrid: false, type: options.logTime ? 'log' : 'linear', rangemode: 'tozero' };
+    layout[p.yKey] = { domain: p.yDomain, anchor: p.xref, title: { text: 'Gain over Random (pp)' }, range: [lo, hi], zeroline: true, zerolinecolor: '#000000', gridcolor: '#e5e5e5' };
+    layout[y2Key] = options.logTime
+      ? { overlaying: p.yref, side: 'right', anchor: p.xref, title: { text: 'Query time (min)' }, showgrid: false, type: 'log' }
+      : { overlaying: p.yref, side: 'right', anchor: p.xref, title: { text: 'Query time (min)' }, showgrid: false, zeroline: false, range: [(-zeroAt / (1 - zeroAt)) * tmax, tmax], tickvals: niceTicks(tmax) };
     annotations.push(panelTitle(p, key.split('|').join(', ')));
   });
   return { data, layout };
+}
+
+/** Up to ~4 round tick values from 0 to max (only non-negative times get labels). */
+function niceTicks(max: number): number[] {
+  const raw = max / 4;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((v) => v >= raw)!;
+  const out: number[] = [];
+  for (let v = 0; v <= max + 1e-12; v += step) out.push(Number(v.toPrecision(6)));
+  return out;
 }

@@ -73,6 +73,11 @@ test('gainOverRandomFigure: coloured gain bars and black time bars per strategy,
   const ft = times.find((b) => b.offsetgroup === 'falcun')!;
   assert.deepEqual(ft.y, [2 / 60, 2 / 60, 2 / 60, 2 / 60, 2 / 60]);
   assert.equal(ft.yaxis, 'y2');
+  // gain and time axes put 0 at the same height; time ticks are non-negative
+  const y = (fig.layout.yaxis as T).range as number[];
+  const y2 = (fig.layout.yaxis2 as T).range as number[];
+  assert.ok(Math.abs(-y[0]! / (y[1]! - y[0]!) - -y2[0]! / (y2[1]! - y2[0]!)) < 1e-12);
+  assert.ok(((fig.layout.yaxis2 as T).tickvals as number[]).every((v) => v >= 0 && v <= y2[1]!));
   assert.throws(() => gainOverRandomFigure([]), /gainOverRandomFigure: no rows after round 0/);
 });
 
