@@ -33,7 +33,10 @@ export const MEDMNIST_CLASS_NAMES: Record<MedMnistName, readonly string[]> = {
   ],
 };
 
-/** The official download address of each file (MedMNIST v2 on Zenodo). */
+/**
+ * The official download address of each file: the Zenodo record the `medmnist` Python package (v3)
+ * downloads from; its 28×28 `<name>.npz` files hold the MedMNIST v2 data. Not checked from here (offline).
+ */
 export function medMnistUrl(name: MedMnistName): string {
   return `https://zenodo.org/records/10519652/files/${name}.npz?download=1`;
 }

@@ -139,7 +139,7 @@ export async function loadRepeatedMnist(options: RepeatedMnistOptions = {}): Pro
   return {
     name: 'repeated-mnist',
     description:
-      `RepeatedMNIST: ${train.uniques} unique MNIST training images (${fraction * 100}%) repeated with ` +
+      `RepeatedMNIST: ${train.uniques} unique MNIST training images (${Math.round(fraction * 1000) / 10}%) repeated with ` +
       `Gaussian noise (std ${std} on ${noise === 'raw' ? 'raw 0..255 pixels' : 'normalised pixels'}) to 60k; MNIST test set`,
     kind: 'image',
     shape: [28, 28, 1],
