@@ -18,7 +18,7 @@ export interface ClassAccuracyInput {
 
 /**
  * The pool on a 2-D embedding coloured by how well the model does on each point's class (paper Fig. 7:
- * darker = lower accuracy), with the initial labeled set in blue and FALCUN's first picks in red.
+ * darker = lower accuracy; black at 0 %, light grey — never white — at 100 %), with the initial labeled set in blue and FALCUN's first picks in red.
  * Cost: O(N).
  * @throws RangeError naming the field for wrong lengths, a label outside [0, C), an accuracy outside [0, 1], or a bad index.
  */
@@ -44,7 +44,7 @@ export function classAccuracyEmbeddingFigure(input: ClassAccuracyInput): PlotlyF
     data: [
       {
         type: 'scatter', mode: 'markers', name: 'pool', x: column(input.coords, 2, 0), y: column(input.coords, 2, 1), text: labelText,
-        marker: { size: 4, color: acc, colorscale: 'Greys', cmin: 0, cmax: 100, colorbar: { title: { text: 'class acc. (%)' }, thickness: 10 } },
+        marker: { size: 4, color: acc, colorscale: [[0, '#000000'], [1, '#d0d0d0']], cmin: 0, cmax: 100, colorbar: { title: { text: 'class acc. (%)' }, thickness: 10 } },
         hovertemplate: '%{text}: %{marker.color:.1f}%<extra></extra>',
       },
       { type: 'scatter', mode: 'markers', name: 'initial', x: column(input.coords, 2, 0, initial), y: column(input.coords, 2, 1, initial), marker: { size: 7, color: '#1f77b4', line: { color: '#ffffff', width: 0.5 } } },

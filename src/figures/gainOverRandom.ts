@@ -19,7 +19,7 @@ export function gainOverRandomFigure(rows: readonly ImprovementRow[], options: {
   const bySetting = groupBy(used, settingKey);
   const keys = [...bySetting.keys()].sort();
   const columns = options.columns ?? 2;
-  const panels = panelGrid(keys.length, columns, { x: 0.12 });
+  const panels = panelGrid(keys.length, columns, { x: 0.2 }); // room for the right time axis and the next panel's left one
   const data: PlotlyTrace[] = [];
   const annotations: unknown[] = [];
   const layout: Record<string, unknown> = {

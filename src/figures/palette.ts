@@ -27,8 +27,9 @@ const COLORS: Readonly<Record<PaletteName, Readonly<Record<string, string>>>> = 
     clue: '#8c564b', alfamix: '#e377c2', falcun: FALCUN_RED,
   }),
   colorblind: Object.freeze({
-    random: '#000000', entropy: '#0072B2', kcentergreedy: '#009E73', cdal: '#CC79A7', badge: '#E69F00',
-    clue: '#56B4E9', alfamix: '#B8A800', falcun: FALCUN_RED_COLORBLIND,
+    // BADGE, the closest competitor, gets the blue that contrasts most with FALCUN's vermillion.
+    random: '#000000', entropy: '#56B4E9', kcentergreedy: '#009E73', cdal: '#CC79A7', badge: '#0072B2',
+    clue: '#E69F00', alfamix: '#B8A800', falcun: FALCUN_RED_COLORBLIND,
   }),
 });
 

@@ -32,7 +32,8 @@ export const PRESETS: Readonly<Record<'column' | 'full' | 'screen', PublicationP
 });
 
 /**
- * A copy of the figure laid out for a preset: width/height/fonts/margins set, and every trace marked with
+ * A copy of the figure laid out for a preset: width/height/fonts/margins set, the legend moved below the
+ * plot (horizontal, on the figure's bottom edge), and every trace marked with
  * `meta.strategy` recoloured from the preset's palette (bands keep their translucency). The input figure is
  * not changed. A figure with several panel rows can ask for more height with `heightInches`.
  * Cost: O(size of the figure) (a deep copy).
@@ -53,9 +54,22 @@ export function applyPreset(figure: PlotlyFigure, preset: PublicationPreset, ove
   if (title && typeof title === 'object') title.font = { family: p.fontFamily, size: (p.fontSizePt + 1) * pt };
   const m = Math.round(p.fontSizePt * pt * 3.5);
   const hasTitle = !!(title && (title as { text?: string }).text);
-  layout.margin = { l: m + 6, r: Math.round(m / 2), t: hasTitle ? m + 8 : Math.round(m / 1.5), b: m, pad: 0 };
+  // Narrow figures cannot spare a legend column: the legend goes in one or two rows along the bottom edge.
+  const legendRows = p.widthInches < 5 ? 2 : 1;
+  const legendPx = layout.showlegend === false ? 0 : Math.round(legendRows * p.fontSizePt * pt * 1.6 + 4);
+  layout.legend = { orientation: 'h', x: 0.5, xanchor: 'center', xref: 'container', y: 0, yanchor: 'bottom', yref: 'container', font: { size: p.fontSizePt * pt } };
+  layout.margin = { l: m + 6, r: Math.round(m / 2), t: hasTitle ? m + 8 : Math.round(m / 1.5), b: m + legendPx, pad: 0 };
   for (const a of (layout.annotations as Array<Record<string, unknown>> | undefined) ?? []) {
     a.font = { ...((a.font as object) ?? {}), family: p.fontFamily, size: p.fontSizePt * pt };
+  }
+  // Axes: fonts at the preset size, and automargin so that tick labels and titles never overlap at small sizes.
+  for (const [k, v] of Object.entries(layout)) {
+    if (!/^[xy]axis\d*$/.test(k) || v === null || typeof v !== 'object') continue;
+    const axis = v as Record<string, unknown>;
+    axis.automargin = true;
+    axis.tickfont = { size: p.fontSizePt * pt };
+    const at = axis.title as Record<string, unknown> | undefined;
+    if (at && typeof at === 'object') axis.title = { ...at, font: { size: p.fontSizePt * pt }, standoff: Math.round(p.fontSizePt * pt * 0.5) };
   }
   for (const t of fig.data) recolour(t, p.palette, p.lineWidthPt * pt);
   return fig;
