@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { tTest } from 'simple-statistics';
 import { pairedTTest, studentTCdf } from '../../src/analysis/pairedTTest.ts';
 
 /** Slow, obvious two-sided p-value: Simpson integration of Student's t density from |t| to a far bound. */
@@ -104,4 +105,14 @@ test('pairedTTest: bad input names the function, the value and the bound; inputs
   const b = Object.freeze([0, 1, 1]);
   pairedTTest(a, b);
   assert.deepEqual(a, [1, 2, 4]);
+});
+
+test('pairedTTest: t equals simple-statistics tTest on the differences, corrected from population to sample SD', () => {
+  const a = [0.71, 0.74, 0.69, 0.77, 0.72, 0.75];
+  const b = [0.7, 0.7, 0.7, 0.72, 0.69, 0.71];
+  const d = a.map((x, i) => x - b[i]!);
+  const n = d.length;
+  // simple-statistics divides by the population SD (n), scipy's ttest_rel by the sample SD (n − 1)
+  const ss = tTest(d, 0) * Math.sqrt((n - 1) / n);
+  assert.ok(Math.abs(pairedTTest(a, b).t - ss) < 1e-12);
 });
