@@ -12,7 +12,10 @@ import { Random } from '../random.ts';
 export interface TsneOptions {
   /** Effective number of neighbours each point's Gaussian covers; in [1, n). Default 30. */
   perplexity?: number;
-  /** Barnes-Hut accuracy: a cell of half-side w at distance r is summarised when w / r < θ. 0 = exact sums. Default 0.5. */
+  /**
+   * Barnes-Hut accuracy (`tsne` only): a cell of half-side w at distance r from a point is summarised by its centre
+   * of mass when w / r < θ (bhtsne's criterion); 0 = exact O(n²) sums. Default 0.5 (≈ 6% force error, see quadTree.ts).
+   */
   theta?: number;
   /** Gradient-descent iterations (≥ 1). Default 1000. */
   iterations?: number;

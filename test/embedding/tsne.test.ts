@@ -122,3 +122,22 @@ test('tsne with θ = 0 reaches the same quality as exact t-SNE on the same data'
   const sa = silhouette(a, 200, 2, labels), sb = silhouette(b, 200, 2, labels);
   assert.ok(Math.abs(sa - sb) < 0.1, `silhouettes ${sa} vs ${sb}`);
 });
+
+test('tsne with θ = 0 and k = n − 1 neighbours follows exact t-SNE step for step (gradient and KL agree)', () => {
+  // perplexity 20 on 60 points: k = min(n − 1, 3·20) = 59, so the sparse P equals the dense P and θ = 0 makes the
+  // repulsion exact: both run the same gradient descent, up to the order of floating-point sums. Those rounding
+  // differences grow about 10× per few iterations (measured: 5e-18 after 1, 4e-14 after 5, 4e-8 after 25), so
+  // the comparison stops at 10 iterations.
+  const n = 60, d = 5;
+  const { x } = gaussianClusters(n, d, 3, 4, 1, 12);
+  const klA: number[] = [], klB: number[] = [];
+  const opts = { perplexity: 20, iterations: 10, exaggerationIterations: 5, progressEvery: 1 };
+  const a = tsne(x, n, d, { ...opts, theta: 0, random: new Random(3), onProgress: (_, kl) => klA.push(kl!) });
+  const b = tsneExact(x, n, d, { ...opts, random: new Random(3), onProgress: (_, kl) => klB.push(kl!) });
+  assert.equal(klA.length, 10);
+  for (let t = 0; t < 10; t++) assert.ok(Math.abs(klA[t]! - klB[t]!) < 1e-10 * Math.abs(klB[t]!), `KL ${klA[t]} vs ${klB[t]}`);
+  let scale = 0;
+  for (const v of b) scale = Math.max(scale, Math.abs(v));
+  for (let e = 0; e < 2 * n; e++) assert.ok(Math.abs(a[e]! - b[e]!) < 1e-9 * scale, `coordinate ${e}: ${a[e]} vs ${b[e]}`);
+  assert.ok(scale > 0.1, 'the layout has moved away from the 1e-4 start');
+});
