@@ -22,6 +22,7 @@
  * by diversity and uncertainty of probabilities"), section 2.2, Eqs. (1)–(6).
  */
 import type { Random } from '../random.ts';
+import { argmaxRows } from './kernels/argmaxRows.ts';
 import { drawProportional } from './kernels/drawProportional.ts';
 import { uniformUntaken } from './kernels/kmeansPlusPlus.ts';
 import { marginUncertainty } from './kernels/marginUncertainty.ts';
@@ -93,16 +94,19 @@ export class Falcun implements Strategy {
     const scaled = gamma > MAX_UNSCALED_GAMMA;
 
     const u = marginUncertainty(probs, n, c); // Eq. (1)
+    const top = useD ? argmaxRows(probs, n, c) : new Int32Array(0); // each point's top class, for the L1 pruning bound
     const dv = Float64Array.from(u); // d′ = u, Eq. (2)
     const taken = new Uint8Array(n);
     const w = new Float64Array(n);
     const pq = new Float64Array(c);
+    const minMax = new Float64Array(2);
     const indices = new Int32Array(q);
     const pickProbability = new Float64Array(q);
     const relevanceTrace: Float32Array[] = [];
 
-    let mn = Infinity;
-    let mx = -Infinity;
+    // Without d (relevance 'uncertainty') min = max = 0, so (d′ − min)·scale stays a finite 0.
+    let mn = useD ? Infinity : 0;
+    let mx = useD ? -Infinity : 0;
     if (useD) {
       for (let i = 0; i < n; i++) {
         const d = dv[i]!;
@@ -113,61 +117,24 @@ export class Falcun implements Strategy {
 
     for (let pick = 0; pick < q; pick++) {
       const range = mx - mn; // Eq. (4): zero range gives d = 0
+      const scale = useD && range > 0 ? 1 / range : 0;
       const rel = wantRelevance ? new Float32Array(n).fill(NaN) : null;
+      if (rel !== null) fillRelevance(u, dv, taken, n, mn, scale, useU, rel);
       let chosen: number;
       let prob: number;
       if (this.deterministic) {
-        chosen = -1;
-        let best = -Infinity;
-        for (let i = 0; i < n; i++) {
-          if (taken[i]) continue;
-          const d = useD && range > 0 ? (dv[i]! - mn) / range : 0;
-          const r = useU ? u[i]! + d : d; // Eq. (5)
-          if (rel !== null) rel[i] = r;
-          if (r > best) {
-            best = r;
-            chosen = i;
-          }
-        }
+        chosen = argmaxRelevance(u, dv, taken, n, mn, scale, useU);
         prob = 1;
       } else {
-        let total = 0;
-        let rmax = 0;
-        for (let i = 0; i < n; i++) {
-          if (taken[i]) {
-            w[i] = 0;
-            continue;
-          }
-          const d = useD && range > 0 ? (dv[i]! - mn) / range : 0;
-          const r = useU ? u[i]! + d : d; // Eq. (5)
-          if (rel !== null) rel[i] = r;
-          if (scaled) {
-            w[i] = r;
-            if (r > rmax) rmax = r;
-            continue;
-          }
-          let p: number;
-          if (intGamma) {
-            // r^γ by repeated squaring (exact powers of two scale identically, no Math.pow per element)
-            p = 1;
-            let x = r;
-            for (let e = gamma; e > 0; e >>>= 1) {
-              if (e & 1) p *= x;
-              x *= x;
-            }
-          } else {
-            p = Math.pow(r, gamma);
-          }
-          w[i] = p;
-          total += p;
-        }
-        if (scaled && rmax > 0) {
-          for (let i = 0; i < n; i++) {
-            if (taken[i]) continue;
-            const p = Math.pow(w[i]! / rmax, gamma);
-            w[i] = p;
-            total += p;
-          }
+        let total: number;
+        if (scaled) {
+          total = scaledWeights(u, dv, taken, n, mn, scale, useU, gamma, w);
+        } else if (gamma === 10) {
+          total = tenthPowerWeights(u, dv, n, mn, scale, useU ? 1 : 0, w);
+        } else if (intGamma) {
+          total = integerPowerWeights(u, dv, taken, n, mn, scale, useU ? 1 : 0, gamma, w);
+        } else {
+          total = powWeights(u, dv, taken, n, mn, scale, useU ? 1 : 0, gamma, w);
         }
         if (total > 0 && Number.isFinite(total)) {
           chosen = drawProportional(w, n, total, random); // Eq. (6)
@@ -181,27 +148,13 @@ export class Falcun implements Strategy {
       pickProbability[pick] = prob;
       if (rel !== null) relevanceTrace.push(rel);
       taken[chosen] = 1;
+      dv[chosen] = NaN; // leaves the candidates of every pass (see updateDiversity)
       if (!useD || pick === q - 1) continue;
-
-      // Eq. (3): d′ ← min(d′, ‖p − p(x_q)‖₁), fused with the min/max over the remaining candidates (Eq. (4)).
+      // Eq. (3), fused with the min/max over the remaining candidates for Eq. (4).
       for (let k = 0, off = chosen * c; k < c; k++) pq[k] = probs[off + k]!;
-      mn = Infinity;
-      mx = -Infinity;
-      for (let i = 0, off = 0; i < n; i++, off += c) {
-        if (taken[i]) continue;
-        let s = 0;
-        for (let k = 0; k < c; k++) {
-          const t = probs[off + k]! - pq[k]!;
-          s += t < 0 ? -t : t;
-        }
-        let d = dv[i]!;
-        if (s < d) {
-          d = s;
-          dv[i] = s;
-        }
-        if (d < mn) mn = d;
-        if (d > mx) mx = d;
-      }
+      updateDiversity(probs, n, c, pq, top[chosen]!, top, dv, minMax);
+      mn = minMax[0]!;
+      mx = minMax[1]!;
     }
 
     if (!wantTrace) return { indices };
@@ -214,4 +167,152 @@ export class Falcun implements Strategy {
     };
     return { indices, trace };
   }
+}
+
+// The passes of one pick, as small monomorphic functions (V8 optimises them separately). Relevance is
+// r = useU·u + (d′ − min)·scale with scale = 1 / range (0 when d is unused or the range is zero), Eq. (4)–(5).
+
+/**
+ * Eq. (3): d′ ← min(d′, ‖p − p_q‖₁) over the candidates, and their new min/max into minMax.
+ *
+ * Exact pruning: two probability vectors have ‖a − b‖₁ >= 2·|a_k − b_k| for every class k (their
+ * differences sum to 0, so one coordinate is at most half the L1 distance). With k = the chosen point's
+ * top class and k = the candidate's own top class (`top`), a candidate whose bound already exceeds d′ by
+ * PRUNE_MARGIN cannot be lowered, so its full C-term sum is skipped. The margin (1e-9) dwarfs the float64
+ * rounding of a C-term sum (< C·2⁻⁵² relative), so skipping gives exactly the d′ the full sum would.
+ * Cost: one pass over N × C in the worst case; pruned rows read 2 floats instead of C.
+ */
+function updateDiversity(probs: Float32Array, n: number, c: number, pq: Float64Array, kq: number, top: Uint8Array | Int32Array, dv: Float64Array, minMax: Float64Array): void {
+  let mn = Infinity;
+  let mx = -Infinity;
+  const c4 = c & ~3;
+  const pqk = pq[kq]!;
+  for (let i = 0, off = 0; i < n; i++, off += c) {
+    // Chosen points hold d′ = NaN: the bound test and both comparisons below are false for NaN.
+    let d = dv[i]!;
+    const ki = top[i]!;
+    const b1 = Math.abs(probs[off + kq]! - pqk);
+    const b2 = Math.abs(probs[off + ki]! - pq[ki]!);
+    if (2 * (b1 > b2 ? b1 : b2) <= d + PRUNE_MARGIN) {
+      let s = 0;
+      let k = 0;
+      for (; k < c4; k += 4) {
+        s += Math.abs(probs[off + k]! - pq[k]!);
+        s += Math.abs(probs[off + k + 1]! - pq[k + 1]!);
+        s += Math.abs(probs[off + k + 2]! - pq[k + 2]!);
+        s += Math.abs(probs[off + k + 3]! - pq[k + 3]!);
+      }
+      for (; k < c; k++) s += Math.abs(probs[off + k]! - pq[k]!);
+      if (s < d) {
+        d = s;
+        dv[i] = s;
+      }
+    }
+    if (d < mn) mn = d;
+    if (d > mx) mx = d;
+  }
+  minMax[0] = mn;
+  minMax[1] = mx;
+}
+
+/** Slack of the L1 pruning bound in updateDiversity: far above float64 rounding of a C-term sum. */
+const PRUNE_MARGIN = 1e-9;
+
+/** w_i = r_i^γ for integer γ by repeated squaring (no Math.pow); 0 for chosen points. Returns Σ w. One pass over N. */
+function integerPowerWeights(u: Float64Array, dv: Float64Array, taken: Uint8Array, n: number, mn: number, scale: number, uFactor: number, gamma: number, w: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    if (taken[i] !== 0) {
+      w[i] = 0;
+      continue;
+    }
+    let x = uFactor * u[i]! + (dv[i]! - mn) * scale;
+    let p = 1;
+    for (let e = gamma; e !== 0; e >>= 1) {
+      if ((e & 1) !== 0) p *= x;
+      x *= x;
+    }
+    w[i] = p;
+    total += p;
+  }
+  return total;
+}
+
+/**
+ * integerPowerWeights unrolled for the paper's default γ = 10: r^10 = r²·((r²)²)², the same products in
+ * the same order as the squaring loop, so bit-identical, without its per-element loop.
+ */
+function tenthPowerWeights(u: Float64Array, dv: Float64Array, n: number, mn: number, scale: number, uFactor: number, w: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const r = uFactor * u[i]! + (dv[i]! - mn) * scale;
+    const r2 = r * r;
+    const r4 = r2 * r2;
+    const p = r2 * (r4 * r4);
+    const wi = p > 0 ? p : 0; // chosen points: d′ = NaN, so p = NaN → 0
+    w[i] = wi;
+    total += wi;
+  }
+  return total;
+}
+
+/** w_i = r_i^γ for non-integer γ (Math.pow); 0 for chosen points. Returns Σ w. One pass over N. */
+function powWeights(u: Float64Array, dv: Float64Array, taken: Uint8Array, n: number, mn: number, scale: number, uFactor: number, gamma: number, w: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    if (taken[i] !== 0) {
+      w[i] = 0;
+      continue;
+    }
+    const p = Math.pow(uFactor * u[i]! + (dv[i]! - mn) * scale, gamma);
+    w[i] = p;
+    total += p;
+  }
+  return total;
+}
+
+/** γ > MAX_UNSCALED_GAMMA: w_i = (r_i / max r)^γ, so the largest weight is 1 and nothing overflows. Two passes over N. */
+function scaledWeights(u: Float64Array, dv: Float64Array, taken: Uint8Array, n: number, mn: number, scale: number, useU: boolean, gamma: number, w: Float64Array): number {
+  const uFactor = useU ? 1 : 0;
+  let rmax = 0;
+  for (let i = 0; i < n; i++) {
+    if (taken[i] !== 0) {
+      w[i] = 0;
+      continue;
+    }
+    const r = uFactor * u[i]! + (dv[i]! - mn) * scale;
+    w[i] = r;
+    if (r > rmax) rmax = r;
+  }
+  if (!(rmax > 0)) return 0;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    if (taken[i] !== 0) continue;
+    const p = Math.pow(w[i]! / rmax, gamma);
+    w[i] = p;
+    total += p;
+  }
+  return total;
+}
+
+/** Deterministic ablation: the candidate with the largest r (ties to the lowest index). */
+function argmaxRelevance(u: Float64Array, dv: Float64Array, taken: Uint8Array, n: number, mn: number, scale: number, useU: boolean): number {
+  const uFactor = useU ? 1 : 0;
+  let best = -1;
+  let bestR = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (taken[i] !== 0) continue;
+    const r = uFactor * u[i]! + (dv[i]! - mn) * scale;
+    if (r > bestR) {
+      bestR = r;
+      best = i;
+    }
+  }
+  return best;
+}
+
+/** Trace: r of every candidate (chosen points stay NaN). */
+function fillRelevance(u: Float64Array, dv: Float64Array, taken: Uint8Array, n: number, mn: number, scale: number, useU: boolean, out: Float32Array): void {
+  const uFactor = useU ? 1 : 0;
+  for (let i = 0; i < n; i++) if (taken[i] === 0) out[i] = uFactor * u[i]! + (dv[i]! - mn) * scale;
 }
