@@ -44,7 +44,8 @@ let bundle: string | undefined;
 export function explorerBundle(): string {
   if (bundle === undefined) {
     const r = buildSync({
-      entryPoints: [resolve(import.meta.dirname, 'browserEntry.ts')],
+      // Compiled into dist/ for the notebooks, this module sits beside browserEntry.js instead of .ts.
+      entryPoints: [resolve(import.meta.dirname, `browserEntry${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`)],
       bundle: true,
       format: 'iife',
       globalName: 'FalcunLab',
