@@ -14,13 +14,24 @@ export const PERPLEXITY_MAX_STEPS = 200;
  * Writes p_{j|i} for the m squared distances `sqDist[from .. from+m)` into `out[from .. from+m)`, normalised to sum 1,
  * with the precision β chosen so that the row's perplexity exp(H) matches `perplexity` (to PERPLEXITY_TOLERANCE in H).
  * Distances are shifted by their minimum before exponentiation (the normalised row is unchanged; no underflow).
- * When perplexity ≥ m the row becomes uniform (the largest entropy m values can have). Returns β.
+ * When perplexity ≥ m the row becomes uniform (the largest entropy m values can have). Returns β (0 when all
+ * distances are equal: the row is uniform for any β).
  * Cost O(m · steps), steps ≤ PERPLEXITY_MAX_STEPS (typically 20–60). Inputs are assumed checked by the caller.
  */
 export function calibrateRow(sqDist: Float64Array, from: number, m: number, perplexity: number, out: Float64Array): number {
   const target = Math.log(perplexity);
   let minD = Infinity;
-  for (let j = 0; j < m; j++) if (sqDist[from + j]! < minD) minD = sqDist[from + j]!;
+  let maxD = -Infinity;
+  for (let j = 0; j < m; j++) {
+    const v = sqDist[from + j]!;
+    if (v < minD) minD = v;
+    if (v > maxD) maxD = v;
+  }
+  if (maxD === minD) {
+    // all neighbours equally far (e.g. duplicated rows): every β gives the uniform row
+    for (let j = 0; j < m; j++) out[from + j] = 1 / m;
+    return 0;
+  }
   let beta = 1;
   let lo = 0;
   let hi = Infinity;

@@ -38,3 +38,9 @@ test('calibrateRow: a perplexity at or above the row length gives a (near-)unifo
   for (const v of out) assert.ok(Math.abs(v - 0.25) < 0.01);
   assert.ok(out[0]! >= out[3]!);
 });
+
+test('calibrateRow: equal distances (duplicated rows) give the uniform row at once', () => {
+  const out = new Float64Array(6);
+  assert.equal(calibrateRow(new Float64Array(6).fill(2.5), 0, 6, 3, out), 0);
+  assert.deepEqual(Array.from(out), new Array(6).fill(1 / 6));
+});

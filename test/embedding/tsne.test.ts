@@ -141,3 +141,19 @@ test('tsne with θ = 0 and k = n − 1 neighbours follows exact t-SNE step for s
   for (let e = 0; e < 2 * n; e++) assert.ok(Math.abs(a[e]! - b[e]!) < 1e-9 * scale, `coordinate ${e}: ${a[e]} vs ${b[e]}`);
   assert.ok(scale > 0.1, 'the layout has moved away from the 1e-4 start');
 });
+
+test('tsne on softmax outputs full of identical one-hot rows (Figure 8’s probability space) stays finite and separates classes', () => {
+  const n = 300, c = 3;
+  const r = new Random(2);
+  const p = new Float32Array(n * c);
+  const labels = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = i % c;
+    labels[i] = k;
+    const conf = i % 5 === 0 ? 0.6 + 0.4 * r.uniform() : 1; // 80% exact duplicates per class
+    for (let j = 0; j < c; j++) p[i * c + j] = j === k ? conf : (1 - conf) / (c - 1);
+  }
+  const y = tsne(p, n, c, { random: new Random(0) });
+  for (const v of y) assert.ok(Number.isFinite(v));
+  assert.ok(silhouette(y, n, 2, labels) > 0.5, 'classes apart');
+});
