@@ -9,7 +9,10 @@
  *                           ∂C/∂y_i = 4 (α Σ_j p_ij q_ij (y_i − y_j) − (1/Z) Σ_j q_ij² (y_i − y_j)),
  *                           attraction exact over P's nonzeros, repulsion and Z by Barnes-Hut on a quadtree.
  *
- * Deterministic: the same input, options and `Random` seed give bit-identical output.
+ * Deterministic: the same input, options and `Random` seed give bit-identical output. `options.random` is not
+ * advanced: the initial layout and the vantage points come from `random.fork('tsne-initial-layout')` and
+ * `random.fork('tsne-vantage-points')`, so two calls with the same generator give the same layout.
+ * Initialisation: N(0, 1e-4²) per coordinate (bhtsne's), not PCA.
  */
 import { checkedMatrix, resolveTsneOptions, type TsneOptions } from './tsneOptions.ts';
 import { kNearestNeighbours } from './kNearestNeighbours.ts';

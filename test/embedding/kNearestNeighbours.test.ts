@@ -42,3 +42,9 @@ test('kNearestNeighbours: bad k throws a RangeError naming the bound', () => {
   assert.throws(() => kNearestNeighbours(x, 5, 2, 0, new Random(0)), RangeError);
   assert.throws(() => kNearestNeighbours(x, 4, 2, 1, new Random(0)), /x.length must equal n·d = 8, got 10/);
 });
+
+test('kNearestNeighbours: the doc comment example', () => {
+  const knn = kNearestNeighbours(new Float64Array([0, 1, 5]), 3, 1, 1, new Random(0));
+  assert.deepEqual(knn.indices, new Int32Array([1, 0, 1]));
+  assert.deepEqual(knn.distances, new Float64Array([1, 1, 4]));
+});

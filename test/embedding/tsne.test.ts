@@ -52,6 +52,10 @@ for (const [name, embed] of [['tsne (Barnes-Hut)', tsne], ['tsneExact', tsneExac
     const c = embed(x, 120, 6, { ...opts, random: new Random(12) });
     assert.deepEqual(a, b);
     assert.notDeepEqual(a, c);
+    // the generator passed in is not advanced: reusing one instance gives the same layout again
+    const shared = new Random(11);
+    assert.deepEqual(embed(x, 120, 6, { ...opts, random: shared }), a);
+    assert.deepEqual(embed(x, 120, 6, { ...opts, random: shared }), a);
   });
 
   test(`${name}: progress every progressEvery iterations and at the end, with finite falling KL`, () => {
