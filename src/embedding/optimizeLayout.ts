@@ -23,8 +23,11 @@ export const MIN_GAIN = 0.01;
  */
 export type GradientFn = (y: Float64Array, exaggeration: number, grad: Float64Array, wantKl: boolean) => number;
 
-/** Runs the descent from a random start and returns the final layout (n×2 row-major). Cost: iterations × gradient. */
-export function optimizeLayout(n: number, options: ResolvedTsneOptions, gradient: GradientFn): Float64Array {
+/**
+ * Runs the descent from a random start and returns the final layout (n×2 row-major). Cost: iterations × gradient.
+ * @throws RangeError naming `fn` when the layout becomes non-finite (a learning rate far too large).
+ */
+export function optimizeLayout(fn: string, n: number, options: ResolvedTsneOptions, gradient: GradientFn): Float64Array {
   const y = new Float64Array(2 * n);
   const init = options.random.fork('tsne-initial-layout');
   for (let e = 0; e < 2 * n; e++) y[e] = init.normal(0, INITIAL_STD);
@@ -51,6 +54,11 @@ export function optimizeLayout(n: number, options: ResolvedTsneOptions, gradient
     for (let i = 0; i < n; i++) {
       mx += y[2 * i]!;
       my += y[2 * i + 1]!;
+    }
+    if (!Number.isFinite(mx) || !Number.isFinite(my)) {
+      throw new RangeError(
+        `${fn}: the layout diverged (non-finite coordinates) at iteration ${it} with learningRate ${eta}; use a smaller options.learningRate or 'auto'`,
+      );
     }
     mx /= n;
     my /= n;

@@ -43,7 +43,7 @@ export function tsne(x: Float32Array | Float64Array, n: number, d: number, optio
   const tree = new QuadTree();
   const rep = new Float64Array(2 * n);
   const attr = new Float64Array(2 * n);
-  return optimizeLayout(n, opts, (y, exaggeration, grad, wantKl) => {
+  return optimizeLayout('tsne', n, opts, (y, exaggeration, grad, wantKl) => {
     tree.build(y, n);
     const z = tree.repulsion(y, n, opts.theta, rep);
     const logQSum = attraction(p, upper, y, attr, wantKl);

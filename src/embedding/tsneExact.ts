@@ -31,7 +31,7 @@ export function tsneExact(x: Float32Array | Float64Array, n: number, d: number, 
   for (let e = 0; e < n * n; e++) if (p[e]! > 0) pLogP += p[e]! * Math.log(p[e]!);
   const attr = new Float64Array(2 * n);
   const rep = new Float64Array(2 * n);
-  return optimizeLayout(n, opts, (y, exaggeration, grad, wantKl) => {
+  return optimizeLayout('tsneExact', n, opts, (y, exaggeration, grad, wantKl) => {
     attr.fill(0);
     rep.fill(0);
     let z = 0;

@@ -161,3 +161,11 @@ test('tsne on softmax outputs full of identical one-hot rows (Figure 8’s proba
   for (const v of y) assert.ok(Number.isFinite(v));
   assert.ok(silhouette(y, n, 2, labels) > 0.5, 'classes apart');
 });
+
+test('a learning rate far too large makes a clear error, not a NaN layout', () => {
+  const { x } = gaussianClusters(60, 4, 2, 5, 1, 1);
+  assert.throws(() => tsne(x, 60, 4, { perplexity: 10, learningRate: 1e300, random: new Random(0) }), {
+    name: 'RangeError',
+    message: /tsne: the layout diverged \(non-finite coordinates\) at iteration \d+ with learningRate 1e\+300; use a smaller options\.learningRate/,
+  });
+});
