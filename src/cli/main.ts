@@ -92,7 +92,10 @@ export function buildProgram(io: CliIo = stdio, result: { code: number } = { cod
         `${summary.completed} runs completed, ${summary.skipped} already done, ${summary.failed.length} failed, ${summary.stopped} not finished, of ${summary.total} (${seconds.toFixed(1)} s)\n`,
       );
       for (const f of summary.failed) io.err(`FAILED ${f.runId}: ${f.message}\n`);
-      if (summary.failed.length > 0) result.code = EXIT.failed;
+      if (summary.notStarted > 0) {
+        io.err(`${summary.notStarted} runs were not started: the worker processes could not start\n${summary.workerErrors.slice(0, 1).join('')}\n`);
+      }
+      if (summary.failed.length > 0 || summary.notStarted > 0) result.code = EXIT.failed;
       else if (summary.stopped > 0 || summary.interrupted) {
         io.out(`stopped; re-run 'falcun-lab run ${configArg}${opts.out ? ` --out ${opts.out}` : ''}' to resume\n`);
         result.code = EXIT.interrupted;

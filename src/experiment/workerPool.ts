@@ -9,7 +9,9 @@
  *
  * Ctrl-C: the first SIGINT lets every worker finish its current round and stops (nothing is lost, every
  * record on disk is complete; re-running resumes). A second SIGINT kills the workers at once: the rounds
- * in progress are redone on resume, records already written are untouched.
+ * in progress are redone on resume, records already written are untouched. Workers run in their own
+ * process group, so only this process receives a terminal's Ctrl-C and it alone decides; a worker exits
+ * when this process goes away (its IPC channel closes).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -43,6 +45,10 @@ export interface RunExperimentSummary {
   readonly completed: number;
   readonly stopped: number;
   readonly failed: ReadonlyArray<{ readonly index: number; readonly runId: string; readonly message: string }>;
+  /** Cells never started although nobody asked to stop (e.g. every worker failed to start). */
+  readonly notStarted: number;
+  /** Errors of workers that could not start (bad dependencies module, import errors). */
+  readonly workerErrors: readonly string[];
   readonly interrupted: boolean;
 }
 
@@ -75,9 +81,10 @@ export async function runExperiment(options: RunExperimentOptions): Promise<RunE
   let completed = 0;
   let stopped = 0;
   let interrupted = false;
+  const workerErrors: string[] = [];
   if (todo.length === 0) {
     reporter.stop();
-    return { total: wanted.length, skipped, completed, stopped, failed, interrupted };
+    return { total: wanted.length, skipped, completed, stopped, failed, notStarted: 0, workerErrors, interrupted };
   }
 
   const tsxLoader = import.meta.resolve('tsx');
@@ -88,7 +95,8 @@ export async function runExperiment(options: RunExperimentOptions): Promise<RunE
   const finished = new Promise<void>((r) => (resolveAll = r));
 
   const post = (w: ChildProcess, m: ParentMessage) => {
-    if (w.connected) w.send(m);
+    // A worker may die between the check and the write (EPIPE): its 'exit' handler accounts for it.
+    if (w.connected) w.send(m, (err) => void err);
   };
   const next = (w: ChildProcess) => {
     const index = stopping ? undefined : todo.shift();
@@ -101,7 +109,11 @@ export async function runExperiment(options: RunExperimentOptions): Promise<RunE
       execArgv: ['--import', tsxLoader],
       env: { ...process.env, ...options.env, FALCUN_EXPERIMENT_DIR: options.dir, FALCUN_DEPENDENCIES: options.dependenciesModule },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // Own process group: a terminal's Ctrl-C reaches only this process, which stops the workers
+      // through 'stop' messages (a worker still starting up would otherwise die of the SIGINT).
+      detached: true,
     });
+    w.on('error', (e) => reporter.log(`worker error: ${e.message}`));
     workers.add(w);
     current.set(w, undefined);
     w.on('message', (m: WorkerMessage) => {
@@ -134,7 +146,8 @@ export async function runExperiment(options: RunExperimentOptions): Promise<RunE
           next(w);
           break;
         case 'fatal':
-          reporter.log(`worker failed to start: ${m.message}`);
+          workerErrors.push(m.message);
+          reporter.log(`worker failed to start: ${m.message.split('\n')[0]}`);
           break;
       }
     });
@@ -179,5 +192,14 @@ export async function runExperiment(options: RunExperimentOptions): Promise<RunE
     if (handle) process.off('SIGINT', onSigint);
     reporter.stop();
   }
-  return { total: wanted.length, skipped, completed, stopped: stopped + (stopping ? todo.length : 0), failed, interrupted };
+  return {
+    total: wanted.length,
+    skipped,
+    completed,
+    stopped: stopped + (stopping ? todo.length : 0),
+    failed,
+    notStarted: stopping ? 0 : todo.length,
+    workerErrors,
+    interrupted,
+  };
 }

@@ -7,10 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.ts';
 import { readRunRecords, runFile } from '../../src/experiment/resultStore.ts';
 import { runCell } from '../../src/experiment/runCell.ts';
+import { createProgressReporter } from '../../src/experiment/progress.ts';
+import { runExperiment } from '../../src/experiment/workerPool.ts';
 import { dependencies } from '../experiment/fixtures/fakeDependencies.ts';
 import { makeExperiment, scratchDir, SMALL_CONFIG, withoutTimes } from '../experiment/helpers.ts';
 
 const FAKE = fileURLToPath(new URL('../experiment/fixtures/fakeDependencies.ts', import.meta.url));
+const BROKEN = fileURLToPath(new URL('../experiment/fixtures/brokenDependencies.ts', import.meta.url));
 const BIN = fileURLToPath(new URL('../../bin/falcun-lab.js', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -110,6 +113,25 @@ test('an invalid config exits 2 naming the field; a missing file or directory ex
   }
 });
 
+test('workers that cannot start fail the run with exit 1 and the reason', { timeout: 60_000 }, async () => {
+  const { dir, cleanup } = scratchDir();
+  try {
+    const config = join(dir, 'exp.json');
+    writeFileSync(config, JSON.stringify(SMALL_CONFIG));
+    const exp = join(dir, 'out');
+    // The parent loads the fake dependencies; the workers get a module that throws on import.
+    makeExperiment(dir, SMALL_CONFIG, 'out');
+    const summary = await runExperiment({ dir: exp, dependenciesModule: BROKEN, workers: 2, reporter: createProgressReporter(6, 0, false, () => {}), handleSignals: false });
+    assert.equal(summary.completed, 0);
+    assert.equal(summary.notStarted, 6);
+    assert.match(summary.workerErrors[0] ?? '', /brokenDependencies: this module always fails to load/);
+    const r = await main(['node', 'falcun-lab', '--dependencies', BROKEN, 'run', config, '--out', exp], { out: () => {}, err: () => {} });
+    assert.equal(r, 1);
+  } finally {
+    cleanup();
+  }
+});
+
 test('run-cell runs one cell and is idempotent; list shows datasets, strategies, presets', async () => {
   const { dir, cleanup } = scratchDir();
   try {
@@ -134,15 +156,22 @@ test('Ctrl-C stops after the rounds in progress, loses nothing, and a re-run com
     const config = join(dir, 'exp.json');
     writeFileSync(config, JSON.stringify(SMALL_CONFIG));
     const out = join(dir, 'out');
+    // detached: the CLI leads its own process group, so SIGINT can go to the whole group, as a
+    // terminal's Ctrl-C does (the workers receive it too).
     const child = spawn(process.execPath, [BIN, '--dependencies', FAKE, 'run', config, '--out', out, '--workers', '2'], {
       env: { ...process.env, FAKE_FIT_DELAY_MS: '150' },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
     let text = '';
+    let sent = false;
     child.stdout.on('data', (d: Buffer) => {
       text += d.toString();
       // Not a terminal: progress comes as log lines. Interrupt once a round has completed.
-      if (/ round \d+\/5 /.test(text) && !child.killed) child.kill('SIGINT');
+      if (/ round \d+\/5 /.test(text) && !sent) {
+        sent = true;
+        process.kill(-child.pid!, 'SIGINT');
+      }
     });
     child.stderr.on('data', (d: Buffer) => void (text += d.toString()));
     const code = await new Promise<number | null>((res) => child.on('exit', (c) => res(c)));

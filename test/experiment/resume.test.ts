@@ -87,7 +87,8 @@ test('real LeNet on MNIST (wasm): SIGKILL mid-round and re-run give bit-identica
     };
     const killed = makeExperiment(dir, config, 'killed');
     const whole = makeExperiment(dir, config, 'whole');
-    for (const [index, id] of [[0, 'mnist__margin__s3'], [1, 'mnist-keep__margin__s3']] as const) {
+    // The two cases (fresh weights, kept weights) run side by side: one process each at a time.
+    const check = async (index: number, id: string) => {
       const first = await runChild(killed, index, 1, MNIST_DEPS, 0);
       assert.equal(first.signal, 'SIGKILL', first.lines.join('\n'));
       assert.equal(readRunRecords(runFile(killed, id)).length, 1, `${id}: round 0 written, round 1 cut`);
@@ -98,7 +99,8 @@ test('real LeNet on MNIST (wasm): SIGKILL mid-round and re-run give bit-identica
       assert.equal(expected[0]!.model, 'lenet');
       for (const r of expected) assert.ok(r.testAccuracy >= 0 && r.testAccuracy <= 1 && !('trainSeconds' in r));
       assert.deepEqual(readRunRecords(runFile(killed, id)).map(withoutTimes), expected, id);
-    }
+    };
+    await Promise.all([check(0, 'mnist__margin__s3'), check(1, 'mnist-keep__margin__s3')]);
   } finally {
     cleanup();
   }
