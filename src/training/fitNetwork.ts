@@ -6,7 +6,8 @@
  * training mode, averaged over the epoch).
  *
  * Batches are copied from the flat row-major array into one reused buffer, so no large tensor of the
- * whole labeled set is ever made. Loss and accuracy are summed on the device and read once per epoch.
+ * whole labeled set is ever made. Loss and accuracy are computed on the host from each batch's logits
+ * (m × C values), which takes ~20 kernels off every step.
  * Cost per epoch: one forward and backward pass over the n rows.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -16,7 +17,7 @@ import type { FitProgress, FitReport } from './session.ts';
 import type { TrainingOptions } from './trainingDefaults.ts';
 import { AdamOptimizer } from './adamOptimizer.ts';
 import { checkRows } from './checkRows.ts';
-import { softmaxCrossEntropy } from './softmaxCrossEntropy.ts';
+import { crossEntropyOnHost, softmaxCrossEntropyGradient } from './softmaxCrossEntropy.ts';
 
 /**
  * Fits `net` on rows `x` (n × featureSize, row-major) with labels `y` (0..C−1). `random` orders the
@@ -54,8 +55,8 @@ export async function fitNetwork(
   try {
     for (epoch = 1; epoch <= options.epochs; epoch++) {
       const order = random.permutation(n);
-      let lossSum: tf.Scalar = tf.scalar(0);
-      let correctSum: tf.Scalar = tf.scalar(0);
+      let lossSum = 0;
+      let correctSum = 0;
       for (let s = 0; s < n; s += batchSize) {
         const m = Math.min(batchSize, n - s);
         for (let i = 0; i < m; i++) {
@@ -65,30 +66,22 @@ export async function fitNetwork(
         }
         oneHot.fill(0);
         for (let i = 0; i < m; i++) oneHot[i * C + yBuf[i]!] = 1;
-        const [newLoss, newCorrect] = tf.tidy(() => {
+        tf.tidy(() => {
           const xb = tf.tensor(xBuf.subarray(0, m * featureSize), [m, ...net.inputShape]);
           const yb = tf.tensor2d(oneHot.subarray(0, m * C), [m, C]);
-          let correct: tf.Scalar | undefined;
-          const { value, grads } = tf.variableGrads(() => {
+          const { grads } = tf.variableGrads(() => {
             const logits = net.logits(net.embed(xb, true));
-            // A row counts as correct when the true class's logit is the row maximum.
-            correct = tf.keep(logits.equal(logits.max(1, true)).mul(yb).sum() as tf.Scalar);
-            return softmaxCrossEntropy(logits, yb);
+            // Loss and accuracy on the host from the m × C logits (a small read; saves ~20 kernels a step).
+            const host = crossEntropyOnHost(logits.dataSync(), yBuf, m, C);
+            lossSum += host.loss * m;
+            correctSum += host.correct;
+            return softmaxCrossEntropyGradient(logits, yb, host.loss);
           }, vars);
           optimizer.apply(vars, vars.map((v) => grads[v.name]!));
-          const nextCorrect = correctSum.add(correct!) as tf.Scalar;
-          correct!.dispose(); // kept out of variableGrads' own tidy, so freed here
-          return [lossSum.add(value.mul(m)) as tf.Scalar, nextCorrect];
         });
-        lossSum.dispose();
-        correctSum.dispose();
-        lossSum = newLoss;
-        correctSum = newCorrect;
       }
-      loss = (await lossSum.data())[0]! / n;
-      accuracy = (await correctSum.data())[0]! / n;
-      lossSum.dispose();
-      correctSum.dispose();
+      loss = lossSum / n;
+      accuracy = correctSum / n;
       onProgress?.({ epoch, epochs: options.epochs, loss, accuracy });
       if (options.earlyStopAccuracy !== undefined && epoch >= (options.minEpochs ?? 0) && accuracy >= options.earlyStopAccuracy) break;
     }

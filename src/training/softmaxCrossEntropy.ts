@@ -1,13 +1,22 @@
 /**
  * Mean softmax cross-entropy of logits [m, C] against one-hot targets [m, C], with the closed-form
- * gradient (softmax(logits) − onehot) / m (a tf.customGrad). Same value as
- * tf.losses.softmaxCrossEntropy with mean reduction, in far fewer kernels (that op's weighting and
- * reduction machinery costs ~10 extra kernels per step, which matters for small models).
- * Numerically stable: log Σ exp is taken after subtracting the row maximum (tf.logSumExp).
+ * gradient (softmax(logits) − onehot) / m (a tf.customGrad).
+ *
+ * `softmaxCrossEntropy` computes the value on the device: the same as tf.losses.softmaxCrossEntropy with
+ * mean reduction, in fewer kernels. `softmaxCrossEntropyGradient` is for the training loop, which reads
+ * the logits anyway (for the running accuracy) and computes the loss value on the host
+ * (`crossEntropyOnHost`): its forward pass runs no kernel at all, its backward pass three. Small models
+ * are dominated by per-kernel overhead, so this matters (the stock loss costs ~20 kernels per step).
+ * Numerically stable: log Σ exp is taken after subtracting the row maximum.
  */
 import * as tf from '@tensorflow/tfjs';
 
 type CustomGradFunc = Parameters<typeof tf.customGrad>[0];
+
+function gradient(dy: tf.Tensor, logits: tf.Tensor, onehot: tf.Tensor): tf.Tensor[] {
+  const m = logits.shape[0]!;
+  return [tf.sub(tf.softmax(logits), onehot).mul(dy.mul(1 / m)), tf.zerosLike(onehot)];
+}
 
 function crossEntropyWithGrad(logits: tf.Tensor, onehot: tf.Tensor, save: tf.GradSaveFunc) {
   const m = logits.shape[0]!;
@@ -16,15 +25,51 @@ function crossEntropyWithGrad(logits: tf.Tensor, onehot: tf.Tensor, save: tf.Gra
   save([logits, onehot]);
   return {
     value: value as tf.Scalar,
-    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const [l, y] = saved as [tf.Tensor, tf.Tensor];
-      const g = tf.sub(tf.softmax(l), y).mul(dy.div(m));
-      return [g, tf.zerosLike(y)];
-    },
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => gradient(dy, saved[0]!, saved[1]!),
   };
 }
 
+/** Mean cross-entropy on the device, with the closed-form gradient. */
 export const softmaxCrossEntropy = tf.customGrad(crossEntropyWithGrad as unknown as CustomGradFunc) as unknown as (
   logits: tf.Tensor2D,
   onehot: tf.Tensor2D,
 ) => tf.Scalar;
+
+/**
+ * A scalar holding `value` (the loss computed on the host) whose gradient with respect to `logits` is
+ * the cross-entropy gradient. Use only with `value = crossEntropyOnHost(logits, labels)`.
+ */
+export function softmaxCrossEntropyGradient(logits: tf.Tensor2D, onehot: tf.Tensor2D, value: number): tf.Scalar {
+  const f = tf.customGrad(((l: tf.Tensor, y: tf.Tensor, save: tf.GradSaveFunc) => {
+    save([l, y]);
+    return { value: tf.scalar(value), gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => gradient(dy, saved[0]!, saved[1]!) };
+  }) as unknown as CustomGradFunc) as unknown as (l: tf.Tensor2D, y: tf.Tensor2D) => tf.Scalar;
+  return f(logits, onehot);
+}
+
+/**
+ * Host-side mean cross-entropy and count of correct rows (argmax = label, first maximum on ties as
+ * tf.argMax) of row-major logits [m, C]. Float64 accumulation. O(m·C).
+ */
+export function crossEntropyOnHost(logits: ArrayLike<number>, labels: ArrayLike<number>, m: number, C: number): { loss: number; correct: number } {
+  let loss = 0;
+  let correct = 0;
+  for (let i = 0; i < m; i++) {
+    const base = i * C;
+    let max = -Infinity;
+    let arg = 0;
+    for (let c = 0; c < C; c++) {
+      const v = logits[base + c]!;
+      if (v > max) {
+        max = v;
+        arg = c;
+      }
+    }
+    let sum = 0;
+    for (let c = 0; c < C; c++) sum += Math.exp(logits[base + c]! - max);
+    const label = labels[i]!;
+    loss += Math.log(sum) + max - logits[base + label]!;
+    if (arg === label) correct++;
+  }
+  return { loss: loss / m, correct };
+}

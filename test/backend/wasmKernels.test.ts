@@ -129,3 +129,18 @@ test('BatchMatMul with mismatched inner sizes still throws', async () => {
   await initBackend({ backend: 'wasm', log: () => {} });
   assert.throws(() => tf.tidy(() => tf.matMul(tf.ones([2, 3]), tf.ones([4, 2]), true, false)), /inner shapes/);
 });
+
+test('Identity shares the buffer: a clone survives disposal of its source, no data leaks', async () => {
+  await initBackend({ backend: 'wasm', log: () => {} });
+  const backend = tf.backend() as unknown as { numDataIds(): number };
+  const ids = backend.numDataIds();
+  const tensors = tf.memory().numTensors;
+  const a = tf.tensor([1, 2, 3]);
+  const b = tf.clone(a);
+  assert.equal(backend.numDataIds(), ids + 1, 'one buffer for both');
+  a.dispose();
+  assert.deepEqual(Array.from(b.dataSync()), [1, 2, 3]);
+  b.dispose();
+  assert.equal(backend.numDataIds(), ids);
+  assert.equal(tf.memory().numTensors, tensors);
+});

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../src/backend/initBackend.ts';
 import { AdamOptimizer } from '../../src/training/adamOptimizer.ts';
-import { softmaxCrossEntropy } from '../../src/training/softmaxCrossEntropy.ts';
+import { crossEntropyOnHost, softmaxCrossEntropy, softmaxCrossEntropyGradient } from '../../src/training/softmaxCrossEntropy.ts';
 import { Random } from '../../src/random.ts';
 
 /** float32 arithmetic in a different order (fused JS loop in float64 vs tf ops in float32). */
@@ -83,4 +83,25 @@ test('softmaxCrossEntropy: value and gradient equal tf.losses.softmaxCrossEntrop
   const gb = b.grad.dataSync();
   for (let i = 0; i < ga.length; i++) assert.ok(Math.abs(ga[i]! - gb[i]!) < 1e-6, `grad ${i}: ${ga[i]} vs ${gb[i]}`);
   tf.dispose([logits, onehot, a.value, a.grad, b.value, b.grad]);
+});
+
+test('crossEntropyOnHost: loss and correct count equal the device computation', async () => {
+  await initBackend({ backend: 'wasm', log: () => {} });
+  const rng = new Random('host');
+  const m = 7;
+  const C = 4;
+  const logits = Float32Array.from({ length: m * C }, () => rng.normal() * 5);
+  const labels = Int32Array.from({ length: m }, () => rng.int(C));
+  const host = crossEntropyOnHost(logits, labels, m, C);
+  const l = tf.tensor2d(logits, [m, C]);
+  const y = tf.oneHot(tf.tensor1d(labels, 'int32'), C).cast('float32') as tf.Tensor2D;
+  const device = tf.losses.softmaxCrossEntropy(y, l).dataSync()[0]!;
+  const correct = tf.argMax(l, 1).equal(tf.tensor1d(labels, 'int32')).sum().dataSync()[0]!;
+  assert.ok(Math.abs(host.loss - device) < 1e-5, `${host.loss} vs ${device}`);
+  assert.equal(host.correct, correct);
+  // The gradient-only op: its value is the host loss, its gradient the cross-entropy gradient.
+  const g1 = tf.grad((t: tf.Tensor) => softmaxCrossEntropyGradient(t as tf.Tensor2D, y, host.loss))(l).dataSync();
+  const g2 = tf.grad((t: tf.Tensor) => tf.losses.softmaxCrossEntropy(y, t) as tf.Scalar)(l).dataSync();
+  for (let i = 0; i < g1.length; i++) assert.ok(Math.abs(g1[i]! - g2[i]!) < 1e-6);
+  tf.dispose([l, y]);
 });

@@ -9,6 +9,7 @@ import type { KernelConfig } from '@tensorflow/tfjs';
 import { batchMatMulConfig } from './kernels/BatchMatMul.ts';
 import { conv2DBackpropFilterConfig } from './kernels/Conv2DBackpropFilter.ts';
 import { conv2DBackpropInputConfig } from './kernels/Conv2DBackpropInput.ts';
+import { identityConfig } from './kernels/Identity.ts';
 import { maxPoolGradConfig } from './kernels/MaxPoolGrad.ts';
 
 interface WasmKernelEntry {
@@ -29,6 +30,8 @@ const ENTRIES: readonly WasmKernelEntry[] = [
   { kernelName: 'Conv2DBackpropInput', build: (up) => (up === undefined ? undefined : conv2DBackpropInputConfig(up)) },
   // Present upstream but slow: replace (a plain loop over the heap; no upstream set-up needed).
   { kernelName: 'MaxPoolGrad', build: () => maxPoolGradConfig },
+  // Present upstream but copies: share the buffer (the engine clones every tensor it saves for backprop).
+  { kernelName: 'Identity', build: () => identityConfig },
 ];
 
 /** Registers the kernels; returns the names registered by this call (empty on a repeated call). */

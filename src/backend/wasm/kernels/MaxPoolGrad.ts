@@ -4,7 +4,7 @@
  * Why: the stock kernel takes ~2.7 ms per LeNet batch (64 × 24×24×6), a quarter of a LeNet training
  * epoch, more than the convolutions around it. Each output position routes its gradient dy to the first
  * maximum of its window in x (row-major order within the window, TensorFlow's convention; positions in
- * the padding never win). Cost: O(B·oh·ow·C·fh·fw) comparisons, one pass, no temporaries.
+ * the padding never win). Cost: O(B·oh·ow·C·fh·fw) comparisons, one pass, two C-length scratch arrays.
  *
  * Memory rule: the output is allocated first; the heap views are taken after it and used with no
  * allocation in between (wasm memory can grow and move on allocation).
@@ -31,34 +31,46 @@ const maxPoolGrad: KernelFunc = ({ inputs, attrs, backend }) => {
   const x = heap.typedArrayFromHeap(input);
   const g = heap.typedArrayFromHeap(dy);
   out.fill(0);
+  // Channels innermost (contiguous in NHWC): per output position, scan the window once, keeping the
+  // best value and its offset per channel in two small arrays.
+  const best = new Float32Array(C);
+  const at = new Int32Array(C);
   const rowX = W * C;
   const imgX = H * rowX;
   for (let b = 0; b < B; b++) {
     const xb = b * imgX;
     for (let oh = 0; oh < OH; oh++) {
       const h0 = oh * sh - top;
-      const hStart = Math.max(h0, 0);
-      const hEnd = Math.min(h0 + fh, H);
+      const hStart = h0 < 0 ? 0 : h0;
+      const hEnd = h0 + fh > H ? H : h0 + fh;
       for (let ow = 0; ow < OW; ow++) {
         const w0 = ow * sw - left;
-        const wStart = Math.max(w0, 0);
-        const wEnd = Math.min(w0 + fw, W);
-        const gBase = ((b * OH + oh) * OW + ow) * C;
-        for (let c = 0; c < C; c++) {
-          let best = -Infinity;
-          let at = -1;
-          for (let h = hStart; h < hEnd; h++) {
-            const rowBase = xb + h * rowX + c;
-            for (let w = wStart; w < wEnd; w++) {
-              const v = x[rowBase + w * C]!;
-              if (v > best || at < 0) {
-                best = v;
-                at = rowBase + w * C;
+        const wStart = w0 < 0 ? 0 : w0;
+        const wEnd = w0 + fw > W ? W : w0 + fw;
+        if (hStart >= hEnd || wStart >= wEnd) continue; // window entirely in the padding
+        let first = true;
+        for (let h = hStart; h < hEnd; h++) {
+          for (let w = wStart; w < wEnd; w++) {
+            const base = xb + h * rowX + w * C;
+            if (first) {
+              for (let c = 0; c < C; c++) {
+                best[c] = x[base + c]!;
+                at[c] = base + c;
+              }
+              first = false;
+            } else {
+              for (let c = 0; c < C; c++) {
+                const v = x[base + c]!;
+                if (v > best[c]!) {
+                  best[c] = v;
+                  at[c] = base + c;
+                }
               }
             }
           }
-          if (at >= 0) out[at]! += g[gBase + c]!;
         }
+        const gBase = ((b * OH + oh) * OW + ow) * C;
+        for (let c = 0; c < C; c++) out[at[c]!]! += g[gBase + c]!;
       }
     }
   }
