@@ -7,6 +7,7 @@
  *   falcun-lab export-csv <dir> [--out file]                   records as CSV for pandas / R
  *   falcun-lab report <dir>                                    CSV + learning-curve figure
  *   falcun-lab list                                            datasets, strategies, presets
+ *   falcun-lab slurm <config> --out <dir> [--submit]           the grid as Slurm job arrays (src/slurm)
  *
  * Exit codes: 0 success; 1 a run failed or an error; 2 bad usage or an invalid config;
  * 130 stopped by Ctrl-C (re-run the same command to resume).
@@ -23,6 +24,7 @@ import { writeReport } from '../experiment/report.ts';
 import { runCell } from '../experiment/runCell.ts';
 import { experimentStatus, formatStatus, unfinishedCells } from '../experiment/status.ts';
 import { runExperiment } from '../experiment/workerPool.ts';
+import { addSlurmCommand, slurmStatusSection } from '../slurm/command.ts';
 import { loadConfig } from './loadConfig.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
@@ -136,11 +138,16 @@ export function buildProgram(io: CliIo = stdio, result: { code: number } = { cod
     .description('show what is done and what remains in an experiment directory')
     .argument('<dir>', 'experiment directory')
     .option('--json', 'machine-readable output')
-    .action((dir: string, opts: { json?: boolean }) => {
+    .option('--resubmit', 'Slurm: submit the missing and failed cells again (with the options saved by `slurm`)')
+    .action((dir: string, opts: { json?: boolean; resubmit?: boolean }) => {
       const s = experimentStatus(resolve(dir));
       if (opts.json) {
         io.out(`${JSON.stringify({ dir: s.dir, planHash: s.manifest.planHash, done: s.done, partial: s.partial, missing: s.missing, unfinished: unfinishedCells(s), cells: s.cells }, null, 2)}\n`);
-      } else io.out(formatStatus(s));
+        return;
+      }
+      io.out(formatStatus(s));
+      // Grids set up with `falcun-lab slurm` also get the queue's view (running / pending / failed).
+      slurmStatusSection(resolve(dir), Boolean(opts.resubmit), io);
     });
 
   program
@@ -163,6 +170,8 @@ export function buildProgram(io: CliIo = stdio, result: { code: number } = { cod
       const r = await writeReport(resolve(dir), { png: opts.png });
       for (const line of r.lines) io.out(`${line}\n`);
     });
+
+  addSlurmCommand(program, io);
 
   program
     .command('list')
