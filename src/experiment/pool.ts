@@ -20,12 +20,26 @@ export interface RunPool {
   readonly rowSize: number;
 }
 
-/** Rows `rows` of a row-major matrix with `rowSize` columns, copied into a new array. Cost O(rows × rowSize). */
+/**
+ * Rows `rows` of a row-major matrix with `rowSize` columns, copied into a new array, in the given order.
+ * Runs of consecutive rows (the unlabeled pool is mostly such runs) are copied with one `set` each.
+ * Cost O(rows × rowSize).
+ * @throws RangeError when a row index is outside the matrix.
+ */
 export function gatherRows(x: Float32Array, rowSize: number, rows: ArrayLike<number>): Float32Array {
+  const n = Math.floor(x.length / rowSize);
   const out = new Float32Array(rows.length * rowSize);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    out.set(x.subarray(r * rowSize, (r + 1) * rowSize), i * rowSize);
+  let i = 0;
+  while (i < rows.length) {
+    const start = rows[i]!;
+    let j = i + 1;
+    while (j < rows.length && rows[j] === start + (j - i)) j++;
+    const end = start + (j - i);
+    if (!(start >= 0 && end <= n && Number.isInteger(start))) {
+      throw new RangeError(`gatherRows: row ${start} is outside [0, ${n - 1}]`);
+    }
+    out.set(x.subarray(start * rowSize, end * rowSize), i * rowSize);
+    i = j;
   }
   return out;
 }
