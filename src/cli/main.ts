@@ -18,7 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError } from '../experiment/config.ts';
 import { exportCsv } from '../experiment/csvExport.ts';
 import type { RunnerDependencies } from '../experiment/dependencies.ts';
-import { openExperimentDir } from '../experiment/manifest.ts';
+import { currentGitCommit, openExperimentDir } from '../experiment/manifest.ts';
 import { listPresets } from '../experiment/presets.ts';
 import { writeReport } from '../experiment/report.ts';
 import { runCell } from '../experiment/runCell.ts';
@@ -85,8 +85,12 @@ export function buildProgram(io: CliIo = stdio, result: { code: number } = { cod
       const depsModule = program.opts<{ dependencies: string }>().dependencies;
       const deps = await loadDependencies(depsModule);
       const backend = deps.describeBackend ? await deps.describeBackend(plan.backend) : { requested: plan.backend };
-      openExperimentDir(dir, plan, source, backend);
-      io.out(`experiment '${plan.name}' → ${dir}\n`);
+      const manifest = openExperimentDir(dir, plan, source, backend);
+      io.out(`experiment '${plan.name}' → ${dir} (backend ${String(backend.choice ?? backend.name ?? backend.requested)})\n`);
+      const commit = currentGitCommit();
+      if (manifest.gitCommit !== null && commit !== null && manifest.gitCommit !== commit) {
+        io.out(`note: ${dir} was created at commit ${manifest.gitCommit.slice(0, 10)}, the code is now at ${commit.slice(0, 10)}; resumed runs mix both if the change alters results\n`);
+      }
       const t0 = performance.now();
       const summary = await runExperiment({ dir, dependenciesModule: depsModule, ...(opts.workers ? { workers: opts.workers } : {}) });
       const seconds = (performance.now() - t0) / 1000;

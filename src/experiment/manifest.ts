@@ -51,6 +51,11 @@ function git(args: string[]): string | null {
   }
 }
 
+/** `git rev-parse HEAD` of this checkout, null outside git. */
+export function currentGitCommit(): string | null {
+  return git(['rev-parse', 'HEAD']);
+}
+
 /** Versions of Node and of the packages that change results. */
 export function collectVersions(): Record<string, string> {
   const out: Record<string, string> = { node: process.versions.node };

@@ -132,6 +132,28 @@ test('workers that cannot start fail the run with exit 1 and the reason', { time
   }
 });
 
+test('a .mjs config module works; report on an empty experiment exits 1; --no-report skips the report', { timeout: 60_000 }, async () => {
+  const { dir, cleanup } = scratchDir();
+  try {
+    const config = join(dir, 'exp.mjs');
+    writeFileSync(config, `export default ${JSON.stringify({ ...SMALL_CONFIG, strategies: ['margin'], seeds: [4] })};\n`);
+    const out = join(dir, 'out');
+    const empty = makeExperiment(dir, SMALL_CONFIG, 'empty');
+    const rep = await cli('report', empty);
+    assert.equal(rep.code, 1);
+    assert.match(rep.err, /holds no records yet; run the experiment first/);
+    const r = await cli('run', config, '--out', out, '--workers', '1', '--no-report');
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /experiment 'fake-small' → .* \(backend wasm\)/);
+    assert.match(r.out, /1 runs completed/);
+    assert.doesNotMatch(r.out, /final test accuracy/);
+    assert.equal(existsSync(join(out, 'records.csv')), false);
+    assert.equal(readRunRecords(runFile(out, 'blobs__margin__s4')).length, 5);
+  } finally {
+    cleanup();
+  }
+});
+
 test('run-cell runs one cell and is idempotent; list shows datasets, strategies, presets', async () => {
   const { dir, cleanup } = scratchDir();
   try {
