@@ -41,7 +41,8 @@ export function createMlp(args: MlpArgs): ClassifierNetwork {
     trainableVariables: vars,
     embed(x: tf.Tensor): tf.Tensor2D {
       return tf.tidy(() =>
-        tf.fused.matMul({ a: x.reshape([-1, features]) as tf.Tensor2D, b: fc1.w as tf.Tensor2D, bias: fc1.b, activation: 'relu' }) as tf.Tensor2D,
+        // Bias fused, ReLU separate: tfjs unfuses fused activations while recording gradients (3 kernels), this is 2.
+        tf.relu(tf.fused.matMul({ a: x.reshape([-1, features]) as tf.Tensor2D, b: fc1.w as tf.Tensor2D, bias: fc1.b })) as tf.Tensor2D,
       );
     },
     logits(z: tf.Tensor2D): tf.Tensor2D {

@@ -106,6 +106,7 @@ const POOL_CASES: PoolCase[] = [
   { x: [2, 9, 7, 3], k: [3, 3], s: [2, 2], pad: 'same' }, // padding never wins
   { x: [2, 6, 6, 2], k: [3, 3], s: [1, 1], pad: 'same' }, // overlapping windows accumulate
   { x: [1, 7, 9, 4], k: [2, 3], s: [1, 2], pad: 'valid' },
+  { x: [2, 9, 9, 3], k: [2, 2], s: [2, 2], pad: 'valid' }, // 2×2 but a leftover row and column (general path)
 ];
 
 for (const c of POOL_CASES) {
@@ -124,6 +125,18 @@ for (const c of POOL_CASES) {
     assertClose(actual[0]!, expected[0]!, 'dx');
   });
 }
+
+test('MaxPoolGrad routes to the first maximum on ties, as the cpu backend (2×2 fast path and general path)', async () => {
+  for (const shape of [[2, 8, 8, 3], [1, 7, 7, 2]] as Array<[number, number, number, number]>) {
+    const rng = new Random(`ties-${shape}`);
+    const xv = Float32Array.from({ length: shape.reduce((a, b) => a * b) }, () => rng.int(2)); // many equal values
+    const run = () => tf.grads((a: tf.Tensor) => tf.maxPool(a as tf.Tensor4D, 2, 2, 'valid').mul(tf.scalar(3)).sum())([tf.tensor4d(xv, shape)]);
+    const expected = await on('cpu', run);
+    await initBackend({ backend: 'wasm', log: () => {} });
+    const actual = await on('wasm', run);
+    assert.deepEqual(Array.from(actual[0]!), Array.from(expected[0]!), `x ${shape.join('×')}`);
+  }
+});
 
 test('BatchMatMul with mismatched inner sizes still throws', async () => {
   await initBackend({ backend: 'wasm', log: () => {} });
