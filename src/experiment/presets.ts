@@ -49,7 +49,7 @@ const QUICK: ExperimentConfig = {
 
 const PAPER: ExperimentConfig = {
   name: 'paper',
-  description: "The paper's grid: grayscale images s (LeNet), colour images s_no (ResNet18), tables l (MLP), RepeatedMNIST m; 8 strategies, seeds 0..4",
+  description: "The paper's grid: grayscale images s (LeNet), colour images s_no (ResNet18), tables (Letter, Pokerhand, RandomRBF) l (MLP), RepeatedMNIST m; 8 strategies, seeds 0..4",
   datasets: [
     { name: 'mnist', setting: 's' },
     { name: 'fashion-mnist', setting: 's' },

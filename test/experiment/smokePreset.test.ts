@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listStrategies } from '../../src/acquisition/registry.ts';
+import { getDatasetEntry } from '../../src/data/registry.ts';
 import { main } from '../../src/cli/main.ts';
 import { readAllRecords } from '../../src/experiment/csvExport.ts';
 import { ALL_STRATEGIES, PAPER_STRATEGIES, presetConfig } from '../../src/experiment/presets.ts';
@@ -22,6 +23,11 @@ test('presets are valid configs; smoke covers every registered strategy, paper t
   assert.deepEqual(paper.seeds, [0, 1, 2, 3, 4]);
   assert.equal(paper.datasets.find((d) => d.name === 'svhn')!.setting, 's_no');
   assert.equal(paper.datasets.find((d) => d.name === 'randomrbf')!.querySize, 1000);
+  // Every dataset a preset names is registered (the paper's: grayscale, colour, RepeatedMNIST, OpenML 6/155/156).
+  for (const name of ['smoke', 'quick', 'paper']) {
+    for (const d of resolveExperiment(presetConfig(name)).datasets) assert.equal(getDatasetEntry(d.name).name, d.name, `${name}: ${d.name}`);
+  }
+  assert.deepEqual(paper.datasets.filter((d) => d.setting === 'l').map((d) => d.name), ['letter', 'pokerhand', 'randomrbf']);
   assert.throws(() => presetConfig('huge'), /presetConfig: unknown preset 'huge'; use one of smoke, quick, paper/);
 });
 
