@@ -15,7 +15,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { sourceModulePath } from '../sourcePath.ts';
 import { gridCells } from './grid.ts';
 import { readManifest } from './manifest.ts';
 import { createProgressReporter, type ProgressReporter } from './progress.ts';
@@ -52,7 +52,8 @@ export interface RunExperimentSummary {
   readonly interrupted: boolean;
 }
 
-const WORKER = fileURLToPath(new URL('./cellWorker.ts', import.meta.url));
+// The source file even when this module runs compiled from dist/ (notebooks): workers run under tsx.
+const WORKER = sourceModulePath('experiment/cellWorker.ts');
 
 /**
  * Runs every unfinished cell of the experiment in `dir`.
