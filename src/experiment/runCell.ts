@@ -24,24 +24,36 @@ export interface RunCellResult extends LoopResult {
   readonly resumedFrom: number;
 }
 
-/** Datasets and pools already loaded by this process (a worker runs many cells of the same dataset). */
-const datasetCache = new Map<string, Promise<Dataset>>();
+/**
+ * The dataset (and its pools) this process loaded last. One at a time: the grid is ordered dataset by
+ * dataset, so a worker reuses it for consecutive cells, and never holds several large datasets at once
+ * (SVHN's training split alone is ~900 MB as float32).
+ */
+let cachedKey: string | undefined;
+let cachedDeps: RunnerDependencies | undefined;
+let cachedDataset: Promise<Dataset> | undefined;
 const poolCache = new Map<string, RunPool>();
 
 function loadCached(deps: RunnerDependencies, name: string, options: Readonly<Record<string, unknown>>): Promise<Dataset> {
   const key = `${name}\u0000${JSON.stringify(options)}`;
-  let p = datasetCache.get(key);
-  if (p === undefined) {
-    p = deps.loadDataset(name, options);
-    datasetCache.set(key, p);
-    p.catch(() => datasetCache.delete(key));
+  if (key !== cachedKey || deps !== cachedDeps || cachedDataset === undefined) {
+    clearRunCellCache();
+    const p = deps.loadDataset(name, options);
+    cachedKey = key;
+    cachedDeps = deps;
+    cachedDataset = p;
+    p.catch(() => {
+      if (cachedDataset === p) clearRunCellCache();
+    });
   }
-  return p;
+  return cachedDataset;
 }
 
 /** Forgets the datasets and pools this process has cached. */
 export function clearRunCellCache(): void {
-  datasetCache.clear();
+  cachedKey = undefined;
+  cachedDeps = undefined;
+  cachedDataset = undefined;
   poolCache.clear();
 }
 
@@ -59,7 +71,7 @@ export async function runCell(dir: string, index: number, deps: RunnerDependenci
 
   const d = cell.dataset;
   const dataset = await loadCached(deps, d.name, d.options);
-  const poolKey = `${d.label}\u0000${d.trainSubset}\u0000${d.testSubset}`;
+  const poolKey = `${cachedKey}\u0000${d.label}\u0000${d.trainSubset}\u0000${d.testSubset}`;
   let pool = poolCache.get(poolKey);
   if (pool === undefined) {
     pool = preparePool(dataset, d.label, d.trainSubset, d.testSubset);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFileSync, readFileSync } from 'node:fs';
-import { runCell } from '../../src/experiment/runCell.ts';
+import { clearRunCellCache, runCell } from '../../src/experiment/runCell.ts';
 import { readRunRecords, runFile } from '../../src/experiment/resultStore.ts';
 import { gridCells } from '../../src/experiment/grid.ts';
 import { readManifest } from '../../src/experiment/manifest.ts';
@@ -151,6 +151,27 @@ test('runCell rejects an index outside the grid and a pool smaller than the budg
     await assert.rejects(runCell(exp, 6, dependencies), /gridCell: index must be an integer in \[0, 5\], got 6/);
     const small = makeExperiment(dir, { ...SMALL_CONFIG, datasets: [{ name: 'blobs', options: { n: 20 }, querySize: 7, budget: 30 }] }, 'small');
     await assert.rejects(runCell(small, 0, dependencies), /querySize 7 and budget 30 must not exceed the training pool of 20 rows/);
+  } finally {
+    cleanup();
+  }
+});
+
+test('a process keeps one dataset loaded: reused for consecutive cells, replaced for another dataset', async () => {
+  const { dir, cleanup } = scratchDir();
+  try {
+    const config = { ...SMALL_CONFIG, datasets: [SMALL_CONFIG.datasets[0]!, { ...SMALL_CONFIG.datasets[0]!, name: 'blobs2' }], strategies: ['random'], seeds: [0] };
+    const exp = makeExperiment(dir, config);
+    const loads: string[] = [];
+    const counting = { ...dependencies, loadDataset: (name: string, o: Readonly<Record<string, unknown>>) => (loads.push(name), dependencies.loadDataset(name, o)) };
+    clearRunCellCache();
+    await runCell(exp, 0, counting, { shouldStop: () => false, onEvent: () => {} });
+    const exp2 = makeExperiment(dir, { ...config, name: 'again' }, 'again');
+    await runCell(exp2, 0, counting);
+    assert.deepEqual(loads, ['blobs'], 'the second blobs cell reuses the loaded dataset');
+    await runCell(exp, 1, counting);
+    await runCell(exp2, 0, counting); // complete: returns before loading anything
+    await runCell(makeExperiment(dir, { ...config, name: 'third' }, 'third'), 0, counting);
+    assert.deepEqual(loads, ['blobs', 'blobs2', 'blobs']);
   } finally {
     cleanup();
   }
