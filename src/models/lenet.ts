@@ -49,14 +49,17 @@ export function createLeNet(args: LeNetArgs): ClassifierNetwork {
     numClasses,
     embeddingDim: LENET_EMBEDDING_DIM,
     trainableVariables: vars,
-    embed(x: tf.Tensor): tf.Tensor2D {
+    embed(x: tf.Tensor, training: boolean): tf.Tensor2D {
       return tf.tidy(() => {
         const x4 = x.reshape([-1, h, w, c]) as tf.Tensor4D;
         // conv → max-pool → ReLU: the same function and gradient as conv → ReLU → max-pool (ReLU is
         // monotone, so it commutes with max), with the ReLU and its gradient on 4× fewer values. Bias-only
         // fused ops stay fused while gradients are recorded (tfjs unfuses fused activations then).
-        // conv1 unfused: the fused op's gradient would also compute the (unused) gradient of the input image.
-        let a = tf.add(tf.conv2d(x4, conv1.w as tf.Tensor4D, 1, 'valid'), conv1.b!) as tf.Tensor4D;
+        // Training: conv1 unfused, since the fused op's gradient would also compute the (unused) gradient
+        // of the input images. Inference: fused (one kernel).
+        let a = training
+          ? (tf.add(tf.conv2d(x4, conv1.w as tf.Tensor4D, 1, 'valid'), conv1.b!) as tf.Tensor4D)
+          : tf.fused.conv2d({ x: x4, filter: conv1.w as tf.Tensor4D, strides: 1, pad: 'valid', bias: conv1.b! });
         a = tf.relu(tf.maxPool(a, 2, 2, 'valid'));
         a = tf.fused.conv2d({ x: a, filter: conv2.w as tf.Tensor4D, strides: 1, pad: 'valid', bias: conv2.b! });
         a = tf.relu(tf.maxPool(a, 2, 2, 'valid'));

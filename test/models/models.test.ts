@@ -79,6 +79,16 @@ test('lenet 32×32×3 flattens 16·5·5 = 400 features into its first dense laye
   net.dispose();
 });
 
+test('lenet: training-mode and inference-mode embeddings agree (no batch statistics, different kernel fusion)', () => {
+  const net = createLeNet({ inputShape: [28, 28, 1], numClasses: 10, seed: 5 });
+  const x = tf.tensor(randomRows(3, 784, 6), [3, 28, 28, 1]);
+  const a = tf.tidy(() => net.embed(x, true).dataSync() as Float32Array);
+  const b = tf.tidy(() => net.embed(x, false).dataSync() as Float32Array);
+  for (let i = 0; i < a.length; i++) assert.ok(Math.abs(a[i]! - b[i]!) < 1e-5, `${i}: ${a[i]} vs ${b[i]}`);
+  x.dispose();
+  net.dispose();
+});
+
 test('resnet18 at full width has the standard 11.2 M parameters (CIFAR stem, 10 classes)', () => {
   const net = createResNet18({ inputShape: [32, 32, 3], numClasses: 10, seed: 0 });
   assert.equal(net.embeddingDim, 512);
