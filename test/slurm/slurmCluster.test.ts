@@ -88,9 +88,11 @@ test('a grid submitted as a Slurm array completes every cell once, survives a re
       assert.deepEqual(a.map((r) => r.round), [...Array(c.dataset.rounds).keys()], `${c.runId}: rounds duplicated or missing`);
       assert.deepEqual(a.map(withoutTimes), b.map(withoutTimes), c.runId);
     }
-    // Every task left a log; the requeued one ran at least twice.
+    // Every task left a log; the requeued one ran again and resumed after the rounds already on disk.
     const logs = readdirSync(join(dir, 'slurm', 'logs'));
     assert.ok(logs.length >= cells.length, logs.join(', '));
+    const requeuedLog = readFileSync(join(dir, 'slurm', 'logs', `${requeued}.out`), 'utf8');
+    assert.match(requeuedLog, /resumed from round [1-9]/, requeuedLog);
     const out = cli('status', dir);
     assert.equal(out.status, 0, out.stderr);
     assert.match(out.stdout, new RegExp(`slurm: ${cells.length} done, 0 running, 0 pending, 0 failed, 0 missing`));
