@@ -39,11 +39,15 @@ export function createMlp(args: MlpArgs): ClassifierNetwork {
     numClasses,
     embeddingDim: hidden,
     trainableVariables: vars,
-    embed(x: tf.Tensor): tf.Tensor2D {
-      return tf.tidy(() =>
-        // Bias fused, ReLU separate: tfjs unfuses fused activations while recording gradients (3 kernels), this is 2.
-        tf.relu(tf.fused.matMul({ a: x.reshape([-1, features]) as tf.Tensor2D, b: fc1.w as tf.Tensor2D, bias: fc1.b })) as tf.Tensor2D,
-      );
+    embed(x: tf.Tensor, training: boolean): tf.Tensor2D {
+      return tf.tidy(() => {
+        const x2 = x.reshape([-1, features]) as tf.Tensor2D;
+        // Training: unfused, because a fused op's gradient also computes the (unused) gradient of the
+        // input rows; tfjs only computes the gradients on the path to the weights for plain ops.
+        // Inference: bias fused into the product (one kernel), then ReLU.
+        const pre = training ? tf.add(tf.matMul(x2, fc1.w as tf.Tensor2D), fc1.b) : tf.fused.matMul({ a: x2, b: fc1.w as tf.Tensor2D, bias: fc1.b });
+        return tf.relu(pre) as tf.Tensor2D;
+      });
     },
     logits(z: tf.Tensor2D): tf.Tensor2D {
       return tf.fused.matMul({ a: z, b: fc2.w as tf.Tensor2D, bias: fc2.b }) as tf.Tensor2D;

@@ -4,8 +4,8 @@
  *
  * `softmaxCrossEntropy` computes the value on the device: the same as tf.losses.softmaxCrossEntropy with
  * mean reduction, in fewer kernels. `softmaxCrossEntropyGradient` is for the training loop, which reads
- * the logits anyway (for the running accuracy) and computes the loss value on the host
- * (`crossEntropyOnHost`): its forward pass runs no kernel at all, its backward pass three. Small models
+ * the m × C logits anyway (for the running accuracy) and computes loss and gradient on the host
+ * (`crossEntropyOnHost`): its forward pass runs no kernel at all, its backward pass one. Small models
  * are dominated by per-kernel overhead, so this matters (the stock loss costs ~20 kernels per step).
  * Numerically stable: log Σ exp is taken after subtracting the row maximum.
  */
@@ -36,22 +36,33 @@ export const softmaxCrossEntropy = tf.customGrad(crossEntropyWithGrad as unknown
 ) => tf.Scalar;
 
 /**
- * A scalar holding `value` (the loss computed on the host) whose gradient with respect to `logits` is
- * the cross-entropy gradient. Use only with `value = crossEntropyOnHost(logits, labels)`.
+ * A scalar holding `value` (the loss computed on the host by `crossEntropyOnHost`) whose gradient with
+ * respect to `logits` is `gradient` (also from `crossEntropyOnHost`: (softmax − onehot) / m, m × C values),
+ * times the incoming dy. The backward pass is one kernel.
  */
-export function softmaxCrossEntropyGradient(logits: tf.Tensor2D, onehot: tf.Tensor2D, value: number): tf.Scalar {
-  const f = tf.customGrad(((l: tf.Tensor, y: tf.Tensor, save: tf.GradSaveFunc) => {
-    save([l, y]);
-    return { value: tf.scalar(value), gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => gradient(dy, saved[0]!, saved[1]!) };
-  }) as unknown as CustomGradFunc) as unknown as (l: tf.Tensor2D, y: tf.Tensor2D) => tf.Scalar;
-  return f(logits, onehot);
+export function softmaxCrossEntropyGradient(logits: tf.Tensor2D, value: number, gradient: Float32Array): tf.Scalar {
+  const [m, C] = logits.shape;
+  if (gradient.length !== m * C) throw new RangeError(`softmaxCrossEntropyGradient: gradient has ${gradient.length} values, expected ${m} × ${C}`);
+  const g = gradient.slice();
+  const f = tf.customGrad(((_logits: tf.Tensor) => ({
+    value: tf.scalar(value),
+    gradFunc: (dy: tf.Tensor) => [tf.mul(tf.tensor2d(g, [m, C]), dy)],
+  })) as unknown as CustomGradFunc) as unknown as (l: tf.Tensor2D) => tf.Scalar;
+  return f(logits);
 }
 
 /**
  * Host-side mean cross-entropy and count of correct rows (argmax = label, first maximum on ties as
- * tf.argMax) of row-major logits [m, C]. Float64 accumulation. O(m·C).
+ * tf.argMax) of row-major logits [m, C]; with `gradient` (length m·C) also writes the loss gradient
+ * (softmax − onehot) / m into it. Float64 accumulation. O(m·C).
  */
-export function crossEntropyOnHost(logits: ArrayLike<number>, labels: ArrayLike<number>, m: number, C: number): { loss: number; correct: number } {
+export function crossEntropyOnHost(
+  logits: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  m: number,
+  C: number,
+  gradient?: Float32Array,
+): { loss: number; correct: number } {
   let loss = 0;
   let correct = 0;
   for (let i = 0; i < m; i++) {
@@ -70,6 +81,9 @@ export function crossEntropyOnHost(logits: ArrayLike<number>, labels: ArrayLike<
     const label = labels[i]!;
     loss += Math.log(sum) + max - logits[base + label]!;
     if (arg === label) correct++;
+    if (gradient !== undefined) {
+      for (let c = 0; c < C; c++) gradient[base + c] = (Math.exp(logits[base + c]! - max) / sum - (c === label ? 1 : 0)) / m;
+    }
   }
   return { loss: loss / m, correct };
 }
