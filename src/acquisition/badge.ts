@@ -12,6 +12,7 @@
  * Cost: O(N·(C + D)) per pick instead of O(N·C·D), so O(Q·N·(C + D)) in all; memory O(N).
  */
 import { argmaxRows } from './kernels/argmaxRows.ts';
+import { dotProduct } from './kernels/dotProduct.ts';
 import { kmeansPlusPlusSeeding } from './kernels/kmeansPlusPlus.ts';
 import type { PoolView, SelectOptions, Selection, Strategy, StrategyNeeds } from './types.ts';
 import { validateBatchSize, validateEmbeddings, validateSelectOptions } from './validate.ts';
@@ -30,10 +31,8 @@ export class Badge implements Strategy {
     const g2 = new Float64Array(n);
     let first = 0;
     for (let i = 0, po = 0, ho = 0; i < n; i++, po += c, ho += d) {
-      let pp = 0;
-      for (let k = 0; k < c; k++) pp += probs[po + k]! * probs[po + k]!;
-      let hh = 0;
-      for (let j = 0; j < d; j++) hh += h[ho + j]! * h[ho + j]!;
+      const pp = dotProduct(probs, po, probs, po, c);
+      const hh = dotProduct(h, ho, h, ho, d);
       g2[i] = (1 - 2 * probs[po + yHat[i]!]! + pp) * hh;
       if (g2[i]! > g2[first]!) first = i;
     }
@@ -45,13 +44,9 @@ export class Badge implements Strategy {
       const yc = yHat[center]!;
       const g2c = g2[center]!;
       for (let i = 0, po = 0, ho = 0; i < n; i++, po += c, ho += d) {
-        let pp = 0;
-        for (let k = 0; k < c; k++) pp += probs[po + k]! * pc[k]!;
         const yi = yHat[i]!;
-        const aa = (yi === yc ? 1 : 0) - pc[yi]! - probs[po + yc]! + pp;
-        let hh = 0;
-        for (let j = 0; j < d; j++) hh += h[ho + j]! * hc[j]!;
-        out[i] = g2[i]! + g2c - 2 * aa * hh;
+        const aa = (yi === yc ? 1 : 0) - pc[yi]! - probs[po + yc]! + dotProduct(probs, po, pc, 0, c);
+        out[i] = g2[i]! + g2c - 2 * aa * dotProduct(h, ho, hc, 0, d);
       }
     };
     const indices = kmeansPlusPlusSeeding(n, q, distancesTo, options.random, { first });

@@ -11,18 +11,21 @@
  * Ablations (paper Table 3): any γ >= 0 (γ = 0 is uniform), relevance from u only, d only or both,
  * and deterministic picks (argmax of r, ties to the lowest index).
  *
- * Cost per pick: one streaming pass over the N × C probabilities (the L1 update, fused with the min/max
- * of Eq. (4)) and two passes over N doubles (weights + total, then the inverse-CDF draw). Integer γ is
- * evaluated by repeated squaring (no `Math.pow` per element); r <= 2, so r^γ cannot overflow for
- * γ <= 1000; larger γ divide r by max r first. Relevance 'uncertainty' skips the L1 pass (d is unused).
+ * Cost per pick: one streaming pass over the N × C probabilities (the L1 update of Eq. (3), fused with
+ * the min/max of Eq. (4), and skipping a row's C-term sum when an exact lower bound shows it cannot lower
+ * d′), one pass over N doubles for the weights and their total, and an inverse-CDF scan for the draw.
+ * Chosen points are marked by d′ = NaN, which drops out of every comparison, so the hot loops carry no
+ * membership test. Integer γ is evaluated by repeated squaring (no `Math.pow` per element; γ = 10 is
+ * unrolled); r <= 2, so r^γ cannot overflow for γ <= 1000; larger γ divide r by max r first.
+ * Relevance 'uncertainty' skips the L1 pass (d is unused). Nothing depends on D.
  * Memory: O(N) doubles. Random draws: one `random.uniform()` per stochastic pick (`random.int` for a
- * uniform fallback), none when deterministic.
+ * uniform fallback), none when deterministic. Float64 throughout; d is normalised by multiplying with
+ * 1 / range (Eq. (4) up to one rounding).
  *
  * Reference: the FALCUN paper (`shared/paper/falcun-paper.md`, "Time- and label-efficient active learning
  * by diversity and uncertainty of probabilities"), section 2.2, Eqs. (1)–(6).
  */
 import type { Random } from '../random.ts';
-import { argmaxRows } from './kernels/argmaxRows.ts';
 import { drawProportional } from './kernels/drawProportional.ts';
 import { uniformUntaken } from './kernels/kmeansPlusPlus.ts';
 import { marginUncertainty } from './kernels/marginUncertainty.ts';
@@ -94,7 +97,6 @@ export class Falcun implements Strategy {
     const scaled = gamma > MAX_UNSCALED_GAMMA;
 
     const u = marginUncertainty(probs, n, c); // Eq. (1)
-    const top = useD ? argmaxRows(probs, n, c) : new Int32Array(0); // each point's top class, for the L1 pruning bound
     const dv = Float64Array.from(u); // d′ = u, Eq. (2)
     const taken = new Uint8Array(n);
     const w = new Float64Array(n);
@@ -151,8 +153,12 @@ export class Falcun implements Strategy {
       dv[chosen] = NaN; // leaves the candidates of every pass (see updateDiversity)
       if (!useD || pick === q - 1) continue;
       // Eq. (3), fused with the min/max over the remaining candidates for Eq. (4).
-      for (let k = 0, off = chosen * c; k < c; k++) pq[k] = probs[off + k]!;
-      updateDiversity(probs, n, c, pq, top[chosen]!, top, dv, minMax);
+      let kq = 0;
+      for (let k = 0, off = chosen * c; k < c; k++) {
+        pq[k] = probs[off + k]!;
+        if (pq[k]! > pq[kq]!) kq = k;
+      }
+      updateDiversity(probs, n, c, pq, kq, dv, minMax);
       mn = minMax[0]!;
       mx = minMax[1]!;
     }
@@ -176,13 +182,13 @@ export class Falcun implements Strategy {
  * Eq. (3): d′ ← min(d′, ‖p − p_q‖₁) over the candidates, and their new min/max into minMax.
  *
  * Exact pruning: two probability vectors have ‖a − b‖₁ >= 2·|a_k − b_k| for every class k (their
- * differences sum to 0, so one coordinate is at most half the L1 distance). With k = the chosen point's
- * top class and k = the candidate's own top class (`top`), a candidate whose bound already exceeds d′ by
- * PRUNE_MARGIN cannot be lowered, so its full C-term sum is skipped. The margin (1e-9) dwarfs the float64
+ * differences sum to 0, so one coordinate is at most half the L1 distance). With k = kq, the chosen
+ * point's top class, a candidate whose bound already exceeds d′ by PRUNE_MARGIN cannot be lowered, so
+ * its full C-term sum is skipped (typically most candidates predicted as another class). The margin (1e-9) dwarfs the float64
  * rounding of a C-term sum (< C·2⁻⁵² relative), so skipping gives exactly the d′ the full sum would.
  * Cost: one pass over N × C in the worst case; pruned rows read 2 floats instead of C.
  */
-function updateDiversity(probs: Float32Array, n: number, c: number, pq: Float64Array, kq: number, top: Uint8Array | Int32Array, dv: Float64Array, minMax: Float64Array): void {
+function updateDiversity(probs: Float32Array, n: number, c: number, pq: Float64Array, kq: number, dv: Float64Array, minMax: Float64Array): void {
   let mn = Infinity;
   let mx = -Infinity;
   const c4 = c & ~3;
@@ -190,10 +196,7 @@ function updateDiversity(probs: Float32Array, n: number, c: number, pq: Float64A
   for (let i = 0, off = 0; i < n; i++, off += c) {
     // Chosen points hold d′ = NaN: the bound test and both comparisons below are false for NaN.
     let d = dv[i]!;
-    const ki = top[i]!;
-    const b1 = Math.abs(probs[off + kq]! - pqk);
-    const b2 = Math.abs(probs[off + ki]! - pq[ki]!);
-    if (2 * (b1 > b2 ? b1 : b2) <= d + PRUNE_MARGIN) {
+    if (2 * Math.abs(probs[off + kq]! - pqk) <= d + PRUNE_MARGIN) {
       let s = 0;
       let k = 0;
       for (; k < c4; k += 4) {

@@ -30,3 +30,4 @@ export { nearestPointPerCentroid } from './kernels/nearestPointPerCentroid.ts';
 export { predictiveEntropy } from './kernels/predictiveEntropy.ts';
 export { squaredDistance, squaredDistancesToPoint, updateMinSquaredDistances } from './kernels/squaredDistances.ts';
 export { topK } from './kernels/topK.ts';
+export { dotProduct } from './kernels/dotProduct.ts';

@@ -75,9 +75,11 @@ test('Falcun: identical picks to the slow reference (γ, relevance, deterministi
     [300, 5, 50, 10, 'uncertainty', true],
     [300, 5, 50, 10, 'diversity', true],
   ];
-  for (const [n, c, q, gamma, relevance, deterministic] of cases) {
+  // Confident pools (logit scale 6) exercise the L1 pruning bound on most rows.
+  const confident = new Set([1, 9]);
+  for (const [at, [n, c, q, gamma, relevance, deterministic]] of cases.entries()) {
     for (const seed of [1, 2]) {
-      const probs = randomProbs(new Random(seed * 100 + c), n, c, 1.5);
+      const probs = randomProbs(new Random(seed * 100 + c), n, c, confident.has(at) ? 6 : 1.5);
       const frozen = probs.slice();
       const rows = Array.from({ length: n }, (_, i) => row(probs, i, c));
       const fast = new Falcun({ gamma, relevance, deterministic }).select(poolOf(probs, n, c), q, { random: new Random(seed) });

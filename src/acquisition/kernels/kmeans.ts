@@ -1,10 +1,12 @@
+import { squaredDistance } from './squaredDistances.ts';
+
 /**
  * Lloyd's k-means (Lloyd 1982) on explicit points (n × dim, row-major) from given initial centroids,
  * with optional per-point weights (CLUE weights by entropy). Each iteration: centroids ← weighted means
  * of their assigned points (a cluster with zero total weight keeps its centroid), then every point is
  * re-assigned to its nearest centroid (squared Euclidean, ties to the lower centroid index). Stops
  * when no assignment changes (converged) or after `maxIterations` updates. The returned assignment
- * always belongs to the returned centroids. All sums in float64.
+ * always belongs to the returned centroids. All sums in float64; distances by kernels/squaredDistances.ts.
  *
  * Cost: O(n·k·dim) per iteration, memory O(n + k·dim).
  * @throws RangeError for mismatched lengths or maxIterations < 0.
@@ -54,11 +56,7 @@ export function kmeans(
       let best = 0;
       let bd = Infinity;
       for (let j = 0, co = 0; j < k; j++, co += dim) {
-        let s = 0;
-        for (let t = 0; t < dim; t++) {
-          const v = points[off + t]! - centroids[co + t]!;
-          s += v * v;
-        }
+        const s = squaredDistance(points, off, centroids, co, dim);
         if (s < bd) {
           bd = s;
           best = j;

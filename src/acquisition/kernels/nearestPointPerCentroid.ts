@@ -1,3 +1,5 @@
+import { squaredDistance } from './squaredDistances.ts';
+
 /**
  * For each centroid in order, the nearest point (squared Euclidean) that no earlier centroid took, so
  * the result has k distinct indices (CLUE's "point nearest each centroid, no duplicates"). Ties go to
@@ -12,11 +14,7 @@ export function nearestPointPerCentroid(points: ArrayLike<number>, n: number, di
     let bd = Infinity;
     for (let i = 0, off = 0; i < n; i++, off += dim) {
       if (taken[i]) continue;
-      let s = 0;
-      for (let t = 0; t < dim; t++) {
-        const v = points[off + t]! - centroids[co + t]!;
-        s += v * v;
-      }
+      const s = squaredDistance(points, off, centroids, co, dim);
       if (s < bd) {
         bd = s;
         best = i;

@@ -9,6 +9,7 @@ import { marginUncertainty } from '../../../src/acquisition/kernels/marginUncert
 import { nearestPointPerCentroid } from '../../../src/acquisition/kernels/nearestPointPerCentroid.ts';
 import { predictiveEntropy } from '../../../src/acquisition/kernels/predictiveEntropy.ts';
 import { squaredDistance, squaredDistancesToPoint, updateMinSquaredDistances } from '../../../src/acquisition/kernels/squaredDistances.ts';
+import { dotProduct } from '../../../src/acquisition/kernels/dotProduct.ts';
 import { topK } from '../../../src/acquisition/kernels/topK.ts';
 import { Random } from '../../../src/random.ts';
 import { randomMatrix, randomProbs, row } from '../helpers.ts';
@@ -64,8 +65,10 @@ test('squared distance kernels equal the obvious formula', () => {
   updateMinSquaredDistances(pts, n, d, centre, 0, minD);
   for (let i = 0; i < n; i++) {
     const e = row(pts, i, d).reduce((s, v, j) => s + (v - centre[j]!) ** 2, 0);
-    assert.equal(out[i], e);
-    assert.equal(minD[i], Math.min(3, e));
+    // Four partial sums vs a left-to-right sum: equal up to float64 rounding (1e-12 relative).
+    assert.ok(Math.abs(out[i]! - e) <= 1e-12 * e, `row ${i}: ${out[i]} vs ${e}`);
+    assert.ok(Math.abs(minD[i]! - Math.min(3, e)) <= 1e-12 * e);
+    assert.equal(out[i], squaredDistance(pts, i * d, centre, 0, d), 'one definition for all kernels');
   }
   assert.equal(squaredDistance(pts, 3 * d, pts, 3 * d, d), 0, 'a point is at distance exactly 0 from itself');
 });
@@ -207,4 +210,20 @@ test('nearestPointPerCentroid: nearest untaken point per centroid, in order, no 
     taken.add(order[0]!);
   }
   assert.deepEqual(fast, slow);
+});
+
+test('dotProduct equals a left-to-right sum up to rounding, for lengths around the unroll width', () => {
+  assert.equal(dotProduct([1, 2, 3], 0, [4, 5, 6], 0, 3), 32);
+  const rng = new Random(10);
+  for (const len of [0, 1, 3, 4, 5, 8, 513]) {
+    const a = randomMatrix(rng, 1, len + 2);
+    const b = randomMatrix(rng, 1, len + 1);
+    let e = 0;
+    let mag = 0;
+    for (let j = 0; j < len; j++) {
+      e += a[j + 2]! * b[j + 1]!;
+      mag += Math.abs(a[j + 2]! * b[j + 1]!);
+    }
+    assert.ok(Math.abs(dotProduct(a, 2, b, 1, len) - e) <= 1e-13 * mag, `len ${len}`);
+  }
 });
