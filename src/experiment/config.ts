@@ -252,10 +252,11 @@ export function resolveExperiment(input: unknown, source = 'object'): Experiment
  * Checks the loaded pool against a dataset's plan (Q > pool, budget > pool).
  * @throws RangeError naming the dataset entry, the sizes and what to change.
  */
-export function checkPoolSize(d: PlannedDataset, poolSize: number): void {
+export function checkPoolSize(d: PlannedDataset, poolSize: number, index?: number): void {
   if (d.querySize > poolSize || d.budget > poolSize) {
+    const where = index === undefined ? `dataset '${d.label}'` : `config.datasets[${index}] ('${d.label}')`;
     throw new RangeError(
-      `dataset '${d.label}': querySize ${d.querySize} and budget ${d.budget} must not exceed the training pool of ${poolSize} rows; lower them or use a larger trainSubset`,
+      `${where}: querySize ${d.querySize} and budget ${d.budget} must not exceed the training pool of ${poolSize} rows; lower them or use a larger trainSubset`,
     );
   }
 }

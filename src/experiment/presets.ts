@@ -4,7 +4,7 @@
  * - `smoke`: seconds to a couple of minutes; every strategy once on an image dataset (MNIST, LeNet) and a
  *   table (RandomRBF = OpenML-156, generated, MLP) with tiny pools and few epochs. For CI and tests: it checks plumbing, not science.
  * - `quick`: minutes on a laptop CPU; FALCUN against Random and two competitors (Entropy, BADGE) on a
- *   10,000-image MNIST pool with the paper's LeNet training, 10 rounds, 2 seeds.
+ *   10,000-image MNIST pool with the paper's LeNet training, 10 rounds, 3 seeds.
  * - `paper`: the paper's grid (DESIGN, "The paper's protocol"): grayscale images with setting s (LeNet),
  *   colour images with s_no (ResNet18), tables with l (MLP), RepeatedMNIST m; 8 strategies; seeds 0..4.
  *   Sized for a GPU or a cluster (see `falcun-lab slurm`), not for a laptop.
@@ -40,10 +40,10 @@ const SMOKE: ExperimentConfig = {
 
 const QUICK: ExperimentConfig = {
   name: 'quick',
-  description: 'FALCUN vs Random, Entropy and BADGE on a 10,000-image MNIST pool (LeNet, 20 epochs), Q = 50, 10 rounds, 2 seeds',
+  description: 'FALCUN vs Random, Entropy and BADGE on a 10,000-image MNIST pool (LeNet, 20 epochs), Q = 50, 10 rounds, 3 seeds',
   datasets: [{ name: 'mnist', querySize: 50, initialSize: 50, budget: 500, trainSubset: 10000, testSubset: 2000 }],
   strategies: ['falcun', 'random', 'entropy', 'badge'],
-  seeds: [0, 1],
+  seeds: [0, 1, 2],
   backend: 'wasm',
 };
 

@@ -77,7 +77,7 @@ export async function runCell(dir: string, index: number, deps: RunnerDependenci
     pool = preparePool(dataset, d.label, d.trainSubset, d.testSubset);
     poolCache.set(poolKey, pool);
   }
-  checkPoolSize(d, pool.n);
+  checkPoolSize(d, pool.n, manifest.plan.datasets.indexOf(d));
   const strategy = deps.createStrategy(cell.strategy.name, cell.strategy.options);
   const modelName = deps.modelName({ model: d.model, dataset });
   const result = await runActiveLearning({

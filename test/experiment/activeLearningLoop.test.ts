@@ -150,7 +150,7 @@ test('runCell rejects an index outside the grid and a pool smaller than the budg
     const exp = makeExperiment(dir);
     await assert.rejects(runCell(exp, 6, dependencies), /gridCell: index must be an integer in \[0, 5\], got 6/);
     const small = makeExperiment(dir, { ...SMALL_CONFIG, datasets: [{ name: 'blobs', options: { n: 20 }, querySize: 7, budget: 30 }] }, 'small');
-    await assert.rejects(runCell(small, 0, dependencies), /querySize 7 and budget 30 must not exceed the training pool of 20 rows/);
+    await assert.rejects(runCell(small, 0, dependencies), /config\.datasets\[0\] \('blobs'\): querySize 7 and budget 30 must not exceed the training pool of 20 rows/);
   } finally {
     cleanup();
   }
