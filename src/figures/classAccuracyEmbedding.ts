@@ -1,4 +1,4 @@
-import { FALCUN_RED } from './palette.ts';
+import { strategyColor, strategyLabel } from './palette.ts';
 import { checkIndices, checkMatrix, column } from './inputs.ts';
 import type { PlotlyFigure } from './types.ts';
 
@@ -11,16 +11,19 @@ export interface ClassAccuracyInput {
   readonly perClassAccuracy: ReadonlyArray<number | null>;
   /** Initially labeled points (blue). */
   readonly initial: ArrayLike<number>;
-  /** Points chosen in the first acquisition round (red). */
+  /** Points chosen in the first acquisition round (in the strategy's colour: FALCUN's red). */
   readonly chosen: ArrayLike<number>;
   readonly title?: string;
+  /** The strategy that chose `chosen` (its colour and legend name, and what presets recolour); default 'falcun'. */
+  readonly strategy?: string;
 }
 
 /**
  * The pool on a 2-D embedding coloured by how well the model does on each point's class (paper Fig. 7:
- * darker = lower accuracy; black at 0 %, light grey — never white — at 100 %), with the initial labeled set in blue and FALCUN's first picks in red.
+ * darker = lower accuracy; black at 0 %, light grey — never white — at 100 %), with the initial labeled set in blue and FALCUN's first picks in red
+ * (the strategy's colour, tagged `meta: { strategy, role: 'marker' }` so a preset's palette recolours them like every other figure).
  * Cost: O(N).
- * @throws RangeError naming the field for wrong lengths, a label outside [0, C), an accuracy outside [0, 1], or a bad index.
+ * @throws TypeError for an empty strategy name; RangeError naming the field for wrong lengths, a label outside [0, C), an accuracy outside [0, 1], or a bad index.
  */
 export function classAccuracyEmbeddingFigure(input: ClassAccuracyInput): PlotlyFigure {
   const fn = 'classAccuracyEmbeddingFigure';
@@ -40,6 +43,8 @@ export function classAccuracyEmbeddingFigure(input: ClassAccuracyInput): PlotlyF
   const initial = checkIndices(fn, 'initial', input.initial, n);
   const chosen = checkIndices(fn, 'chosen', input.chosen, n);
   const labelText = Array.from(input.labels, (y) => `class ${y}`);
+  const strategy = input.strategy ?? 'falcun';
+  if (typeof strategy !== 'string' || strategy === '') throw new TypeError(`${fn}: strategy must be a non-empty string, got ${JSON.stringify(strategy)}`);
   return {
     data: [
       {
@@ -48,7 +53,10 @@ export function classAccuracyEmbeddingFigure(input: ClassAccuracyInput): PlotlyF
         hovertemplate: '%{text}: %{marker.color:.1f}%<extra></extra>',
       },
       { type: 'scatter', mode: 'markers', name: 'initial', x: column(input.coords, 2, 0, initial), y: column(input.coords, 2, 1, initial), marker: { size: 7, color: '#1f77b4', line: { color: '#ffffff', width: 0.5 } } },
-      { type: 'scatter', mode: 'markers', name: 'chosen (FALCUN)', x: column(input.coords, 2, 0, chosen), y: column(input.coords, 2, 1, chosen), marker: { size: 7, color: FALCUN_RED, line: { color: '#ffffff', width: 0.5 } } },
+      {
+        type: 'scatter', mode: 'markers', name: `chosen (${strategyLabel(strategy)})`, x: column(input.coords, 2, 0, chosen), y: column(input.coords, 2, 1, chosen),
+        marker: { size: 7, color: strategyColor(strategy), line: { color: '#ffffff', width: 0.5 } }, meta: { strategy, role: 'marker' },
+      },
     ],
     layout: {
       margin: { l: 20, r: 20, t: input.title ? 70 : 30, b: 40 }, title: { text: input.title ?? '' }, width: 560, height: 480, paper_bgcolor: '#ffffff', plot_bgcolor: '#ffffff',

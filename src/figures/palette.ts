@@ -5,6 +5,7 @@
  * a hash of the name: stable across figures and runs, never FALCUN's red.
  */
 import { hashString } from '../random.ts';
+import { listStrategies } from '../acquisition/registry.ts';
 
 export type PaletteName = 'default' | 'colorblind';
 
@@ -39,9 +40,31 @@ const EXTRA: Readonly<Record<PaletteName, readonly string[]>> = Object.freeze({
   colorblind: Object.freeze(['#332288', '#88CCEE', '#44AA99', '#117733', '#999933', '#DDCC77', '#AA4499', '#882255']),
 });
 
-/** Lower-case letters and digits only: 'KCenter-Greedy' and 'kcentergreedy' are the same strategy. */
-export function canonicalStrategy(name: string): string {
+/** Lower-case letters and digits only. */
+function squash(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * Every name the acquisition registry accepts for a strategy (its name and aliases, squashed) → the
+ * palette's id, so that 'kcenter' (the registry's name), 'coreset' and 'KCenter-Greedy' share one colour
+ * and one legend label.
+ */
+const ALIASES: ReadonlyMap<string, string> = new Map(
+  listStrategies().flatMap((s) => {
+    const names = [s.name, ...s.aliases].map(squash);
+    const id = names.find((n) => n in DISPLAY) ?? squash(s.name);
+    return names.map((n) => [n, id] as const);
+  }),
+);
+
+/**
+ * The palette's id of a strategy name: lower-case letters and digits, registry aliases resolved
+ * ('KCenter-Greedy', 'kcenter' and 'coreset' are all 'kcentergreedy'). Unknown names are only squashed.
+ */
+export function canonicalStrategy(name: string): string {
+  const s = squash(name);
+  return ALIASES.get(s) ?? s;
 }
 
 /**

@@ -85,6 +85,8 @@ function recolour(t: PlotlyTrace, palette: PaletteName, lineWidth: number): void
   switch (meta.role) {
     case 'band':
       tr.fillcolor = withAlpha(c, 0.18);
+      // the band's edge is invisible (alpha 0) but recoloured too, so no trace keeps the old palette's colour
+      if (tr.line !== undefined) tr.line = { ...line, color: withAlpha(c, 0) };
       break;
     case 'line':
       tr.line = { ...line, color: c, width: lineWidth };
@@ -95,6 +97,9 @@ function recolour(t: PlotlyTrace, palette: PaletteName, lineWidth: number): void
       break;
     case 'bar':
       tr.marker = { ...marker, color: c };
+      break;
+    case 'outline':
+      tr.marker = { ...marker, line: { ...((marker.line as Record<string, unknown> | undefined) ?? {}), color: c } };
       break;
   }
 }

@@ -1,4 +1,4 @@
-import { FALCUN_RED } from './palette.ts';
+import { strategyColor } from './palette.ts';
 import { checkIndices, checkMatrix, column } from './inputs.ts';
 import { panelGrid, panelTitle } from './panelGrid.ts';
 import type { PlotlyFigure, PlotlyTrace } from './types.ts';
@@ -20,14 +20,18 @@ export interface RelevanceInput {
   readonly stepTitles?: readonly string[];
   readonly columns?: number;
   readonly title?: string;
+  /** The strategy whose picks are drawn (its colour, and what presets recolour); default 'falcun'. */
+  readonly strategy?: string;
 }
 
 /**
  * The course of FALCUN's relevance over one acquisition (paper Fig. 6): one panel per step, every candidate
  * coloured by its relevance r(x) = u(x) + d(x) (Viridis, yellow = high, one shared colour scale), the points
- * picked so far and the current pick as red circles. Non-candidates (NaN relevance) are light grey.
+ * picked so far and the current pick as hollow circles in FALCUN's red (the strategy's colour, tagged
+ * `meta: { strategy, role: 'outline' }` so a preset's palette recolours them like every other figure).
+ * Non-candidates (NaN relevance) are light grey.
  * Cost: O(N · steps).
- * @throws RangeError naming the field for a wrong length, a negative/infinite relevance, or a bad index.
+ * @throws TypeError for an empty strategy name; RangeError naming the field for a wrong length, a negative/infinite relevance, or a bad index.
  */
 export function relevanceFigure(input: RelevanceInput): PlotlyFigure {
   const fn = 'relevanceFigure';
@@ -54,6 +58,9 @@ export function relevanceFigure(input: RelevanceInput): PlotlyFigure {
     margin: { l: 20, r: 20, t: input.title ? 70 : 30, b: 20 },
     coloraxis: { colorscale: 'Viridis', cmin: 0, cmax: max || 1, colorbar: { title: { text: 'r(x)' }, thickness: 10 } },
   };
+  const strategy = input.strategy ?? 'falcun';
+  if (typeof strategy !== 'string' || strategy === '') throw new TypeError(`${fn}: strategy must be a non-empty string, got ${JSON.stringify(strategy)}`);
+  const pickColor = strategyColor(strategy);
   const picks: number[] = [];
   input.steps.forEach((s, k) => {
     const p = panels[k]!;
@@ -70,7 +77,7 @@ export function relevanceFigure(input: RelevanceInput): PlotlyFigure {
     });
     data.push({
       type: 'scatter', mode: 'markers', name: 'picks', x: column(input.coords, 2, 0, picks), y: column(input.coords, 2, 1, picks), xaxis: p.xref, yaxis: p.yref,
-      marker: { size: 10, color: 'rgba(0,0,0,0)', line: { color: FALCUN_RED, width: 2 } },
+      marker: { size: 10, color: 'rgba(0,0,0,0)', line: { color: pickColor, width: 2 } }, meta: { strategy, role: 'outline' },
     });
     layout[p.xKey] = { domain: p.xDomain, anchor: p.yref, showticklabels: false, showgrid: false, zeroline: false };
     layout[p.yKey] = { domain: p.yDomain, anchor: p.xref, showticklabels: false, showgrid: false, zeroline: false };

@@ -2,7 +2,10 @@ import { sortStrategies, strategyColor, strategyLabel } from './palette.ts';
 import { panelGrid, panelTitle } from './panelGrid.ts';
 import type { PlotlyFigure, PlotlyTrace } from './types.ts';
 
-/** One timing of the scalability study: cumulated acquisition time of one run. */
+/**
+ * One timing of the scalability study: the cumulated acquisition time of one run, i.e. the summed time of
+ * all its queries of Q points (`measureScalability` in src/notebook/scalability.ts measures it).
+ */
 export interface ScalabilityRow {
   readonly strategy: string;
   /** Unlabeled pool size. */
@@ -11,8 +14,10 @@ export interface ScalabilityRow {
   readonly Q: number;
   /** Embedding (penultimate layer) size. */
   readonly D: number;
-  /** Cumulated acquisition time in seconds (several rows with the same keys, e.g. seeds, are averaged). */
+  /** Cumulated acquisition time in seconds over the run's rounds (several rows with the same keys, e.g. seeds, are averaged). */
   readonly seconds: number;
+  /** Number of acquisition rounds whose query times `seconds` sums (the paper: 10); absent when not known. */
+  readonly rounds?: number;
 }
 
 type Param = 'N' | 'Q' | 'D';
@@ -21,8 +26,16 @@ type Param = 'N' | 'Q' | 'D';
  * Scalability (paper Fig. 18, Appendix D): average cumulated acquisition time on a log scale against the
  * pool size N, the query size Q and the embedding size D, one panel each. The panel for one parameter uses
  * the rows where the other two sit at the baseline (default: their most frequent values), so each panel
- * varies one thing. Cost: O(rows · log rows).
- * @throws RangeError for no rows, a non-positive N/Q/D or negative time, or a panel left without points.
+ * varies one thing.
+ *
+ * The y-axis is the *cumulated* acquisition time, as in the paper ("average cumulated acquisition times";
+ * Table 2: cumulated query time "after the whole querying budget is exhausted"): each row's `seconds` is
+ * the summed time of all queries of a run of `rounds` rounds of Q points, which is what
+ * `measureScalability` records (not the time of one query). When every row gives the same `rounds`, the
+ * axis title says how many. The paper draws each setting's time against the number of annotated samples
+ * (one curve per N, Q or D value); this figure draws the end of those curves (the whole budget) against
+ * N, Q and D, where the growth with each parameter reads directly. Cost: O(rows · log rows).
+ * @throws RangeError for no rows, a non-positive N/Q/D, a negative time or a non-positive `rounds`, or a panel left without points.
  */
 export function scalabilityFigure(rows: readonly ScalabilityRow[], options: { baseline?: Partial<Record<Param, number>>; title?: string } = {}): PlotlyFigure {
   const fn = 'scalabilityFigure';
@@ -30,7 +43,11 @@ export function scalabilityFigure(rows: readonly ScalabilityRow[], options: { ba
   rows.forEach((r, i) => {
     for (const k of ['N', 'Q', 'D'] as const) if (!Number.isInteger(r[k]) || r[k] < 1) throw new RangeError(`${fn}: rows[${i}].${k} must be an integer >= 1, got ${r[k]}`);
     if (!(r.seconds >= 0) || !Number.isFinite(r.seconds)) throw new RangeError(`${fn}: rows[${i}].seconds must be a finite number >= 0, got ${r.seconds}`);
+    if (r.rounds !== undefined && (!Number.isInteger(r.rounds) || r.rounds < 1)) throw new RangeError(`${fn}: rows[${i}].rounds must be absent or an integer >= 1, got ${r.rounds}`);
   });
+  const rounds = new Set(rows.map((r) => r.rounds));
+  const only = rounds.size === 1 ? [...rounds][0] : undefined;
+  const yTitle = only === undefined ? 'cumulated acquisition time (s)' : `cumulated acquisition time, ${only} round${only === 1 ? '' : 's'} (s)`;
   const base: Record<Param, number> = { N: mode(rows.map((r) => r.N)), Q: mode(rows.map((r) => r.Q)), D: mode(rows.map((r) => r.D)), ...options.baseline } as Record<Param, number>;
   const params: Param[] = ['N', 'Q', 'D'];
   const names: Record<Param, string> = { N: 'unlabeled pool size N', Q: 'query size Q', D: 'embedding size D' };
@@ -63,7 +80,7 @@ export function scalabilityFigure(rows: readonly ScalabilityRow[], options: { ba
       });
     }
     layout[p.xKey] = { domain: p.xDomain, anchor: p.yref, type: 'log', title: { text: names[param] } };
-    layout[p.yKey] = { domain: p.yDomain, anchor: p.xref, type: 'log', title: { text: k === 0 ? 'cumulated acquisition time (s)' : '' }, gridcolor: '#e5e5e5' };
+    layout[p.yKey] = { domain: p.yDomain, anchor: p.xref, type: 'log', title: { text: k === 0 ? yTitle : '' }, gridcolor: '#e5e5e5' };
     annotations.push(panelTitle(p, `varying ${param} (${others.map((q) => `${q} = ${base[q]}`).join(', ')})`));
   });
   return { data, layout };

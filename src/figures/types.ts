@@ -14,6 +14,9 @@ export type PlotlyTrace = Record<string, unknown> & { readonly type: string };
 /** Marks a trace as drawn in a strategy's colour, so `applyPreset` can switch palettes. */
 export interface StrategyMeta {
   readonly strategy: string;
-  /** Which colour fields to set: line + marker for lines/bars/markers, a translucent fill for bands. */
-  readonly role: 'line' | 'band' | 'marker' | 'bar';
+  /**
+   * Which colour fields to set: line + marker colour for lines, marker colour for markers and bars, a
+   * translucent fill for bands, and only the marker's outline (`marker.line.color`) for hollow circles.
+   */
+  readonly role: 'line' | 'band' | 'marker' | 'bar' | 'outline';
 }

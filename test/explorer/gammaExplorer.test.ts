@@ -14,6 +14,7 @@ import { Random } from '../../src/random.ts';
 import { loadExplorerData } from '../../src/explorer/explorerData.ts';
 import { gammaExplorerHtml, relevanceOption, type ExplorerParams, DEFAULT_EXPLORER_PARAMS } from '../../src/explorer/gammaExplorer.ts';
 import { CHROMIUM_FLAGS, DEFAULT_CHROMIUM } from '../../src/figures/export.ts';
+import { skipUnless } from '../systemTools.ts';
 
 const data = loadExplorerData();
 const probs = Float32Array.from(data.probs);
@@ -37,7 +38,7 @@ test('explorer rejects impossible start parameters', () => {
   assert.throws(() => gammaExplorerHtml(data, { useUncertainty: false, useDiversity: false }), /at least one/);
 });
 
-const skip = existsSync(DEFAULT_CHROMIUM) ? false : `Chromium not found at ${DEFAULT_CHROMIUM} (apt-get install chromium)`;
+const skip = skipUnless(existsSync(DEFAULT_CHROMIUM), `Chromium not found at ${DEFAULT_CHROMIUM} (apt-get install chromium)`);
 
 test('moving the sliders in Chromium reruns FALCUN and matches the Node selection', { skip, timeout: 120_000 }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'falcun-explorer-'));

@@ -118,7 +118,11 @@ test('relevanceFigure: candidates coloured by relevance, NaN points grey, picks 
   assert.deepEqual(other!.x, [1]);
   assert.deepEqual(cand!.marker.color, [0.2, 0.7, 1.5]); // sorted: highest drawn last
   assert.deepEqual(picks!.x, [1]);
+  assert.deepEqual([picks!.marker.line.color, picks!.meta], [FALCUN_RED, { strategy: 'falcun', role: 'outline' }]);
   assert.deepEqual((fig.data[5] as T).x, [1, 0]);
+  const g1 = relevanceFigure({ coords, strategy: 'falcun-g1', steps: [{ relevance: [0.2, 1.5, 0.7, NaN], picked: 1 }] });
+  assert.deepEqual([(g1.data[2] as T).marker.line.color, (g1.data[2] as T).meta], [strategyColor('falcun-g1'), { strategy: 'falcun-g1', role: 'outline' }]);
+  assert.throws(() => relevanceFigure({ coords, strategy: '', steps: [{ relevance: [1, 2, 3, 4], picked: 0 }] }), /relevanceFigure: strategy must be a non-empty string, got ""/);
   assert.equal((fig.layout.coloraxis as T).cmax, 1.5);
   assert.throws(() => relevanceFigure({ coords, steps: [{ relevance: [1, 2, 3], picked: 0 }] }), /steps\[0\].relevance must have one value per point \(4\), got 3/);
   assert.throws(() => relevanceFigure({ coords, steps: [{ relevance: [1, -2, 3, 4], picked: 0 }] }), /relevance\[1\] must be NaN or a finite number >= 0, got -2/);
@@ -131,6 +135,9 @@ test('classAccuracyEmbeddingFigure: each point takes its class accuracy; initial
   assert.deepEqual(init!.x, [0]);
   assert.deepEqual(ch!.x, [2]);
   assert.equal(ch!.marker.color, FALCUN_RED);
+  assert.deepEqual([ch!.name, ch!.meta], ['chosen (FALCUN)', { strategy: 'falcun', role: 'marker' }]);
+  const badge = classAccuracyEmbeddingFigure({ coords: [0, 0], labels: [0], perClassAccuracy: [0.5], initial: [], chosen: [0], strategy: 'badge' }).data[2] as T;
+  assert.deepEqual([badge.name, badge.marker.color, badge.meta], ['chosen (BADGE)', strategyColor('badge'), { strategy: 'badge', role: 'marker' }]);
   assert.throws(() => classAccuracyEmbeddingFigure({ coords: [0, 0], labels: [2], perClassAccuracy: [0.5, 0.5], initial: [], chosen: [] }), /labels\[0\] must be an integer in \[0, 2\), got 2/);
   assert.throws(() => classAccuracyEmbeddingFigure({ coords: [0, 0], labels: [0], perClassAccuracy: [1.5], initial: [], chosen: [] }), /perClassAccuracy\[0\] must be null or in \[0, 1\], got 1.5/);
 });
@@ -174,6 +181,12 @@ test('scalabilityFigure: three log panels, each varying one parameter at the bas
   assert.deepEqual(nPanel.x, [20000, 100000, 400000]);
   assert.deepEqual(nPanel.y, rows.filter((r) => r.strategy === 'falcun' && r.Q === 1000 && r.D === 1024).map((r) => r.seconds));
   assert.equal((fig.layout.yaxis as T).type, 'log');
+  assert.equal((fig.layout.yaxis as T).title.text, 'cumulated acquisition time (s)');
+  const r10 = scalabilityFigure(rows.map((r) => ({ ...r, rounds: 10 })));
+  assert.equal((r10.layout.yaxis as T).title.text, 'cumulated acquisition time, 10 rounds (s)');
+  assert.deepEqual(r10.data.map((t: T) => t.y), fig.data.map((t: T) => t.y));
+  assert.equal((scalabilityFigure([...rows.map((r) => ({ ...r, rounds: 10 })), { ...rows[0]!, rounds: 3 }]).layout.yaxis as T).title.text, 'cumulated acquisition time (s)');
+  assert.throws(() => scalabilityFigure([{ ...rows[0]!, rounds: 0 }]), /rows\[0\].rounds must be absent or an integer >= 1, got 0/);
   const dup = scalabilityFigure([...rows, { strategy: 'falcun', N: 20000, Q: 1000, D: 1024, seconds: 0 }]);
   assert.equal((dup.data.find((t: T) => t.xaxis === 'x' && t.meta.strategy === 'falcun') as T).y[0], nPanel.y[0] / 2);
   assert.throws(() => scalabilityFigure(rows, { baseline: { Q: 7 } }), /no rows vary N with Q = 7, D = 1024/);

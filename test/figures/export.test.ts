@@ -9,9 +9,10 @@ import { PRESETS, applyPreset } from '../../src/figures/presets.ts';
 import type { PlotlyFigure } from '../../src/figures/types.ts';
 import { allFigures } from './fixtures.ts';
 import { decodePng } from './decodePng.ts';
+import { skipUnless } from '../systemTools.ts';
 
 const chromium = process.env.FALCUN_CHROMIUM ?? DEFAULT_CHROMIUM;
-const skip = existsSync(chromium) ? false : `no Chromium at ${chromium}: run bash scripts/setup-system.sh (Debian chromium)`;
+const skip = skipUnless(existsSync(chromium), `no Chromium at ${chromium}: run bash scripts/setup-system.sh (Debian chromium)`);
 
 /** What each trace type leaves in plotly's SVG export. */
 function expectedSvgMarks(fig: PlotlyFigure): Array<[RegExp, number]> {
