@@ -1,27 +1,34 @@
 /**
  * The `falcun-lab` command line (bin/falcun-lab.js runs this through tsx):
  *
- *   falcun-lab run <config|preset> [--out dir] [--workers n]   run / resume an experiment grid
- *   falcun-lab run-cell <dir> --index i                        one cell (a Slurm array task)
+ *   falcun-lab run <config|preset> [--out dir] [--workers n] [--backend b]   run / resume an experiment grid
+ *   falcun-lab run-cell <dir> --index i [--backend b]          one cell (a Slurm array task)
  *   falcun-lab status <dir>                                    what is done, what remains
  *   falcun-lab export-csv <dir> [--out file]                   records as CSV for pandas / R
  *   falcun-lab report <dir>                                    CSV + learning-curve figure
  *   falcun-lab list                                            datasets, strategies, presets
  *   falcun-lab slurm <config> --out <dir> [--submit]           the grid as Slurm job arrays (src/slurm)
  *
+ * `--backend` (tensorflow-gpu, tensorflow, wasm, cpu, auto) wins over the config's `backend` and over
+ * FALCUN_BACKEND. An experiment directory holds the results of one backend: a new directory records the
+ * flag in its plan (manifest); on an existing one a flag other than the directory's backend is refused,
+ * except that it steers a directory whose plan says 'auto'; without the flag a directory created with one
+ * resumes on its own backend. The chosen backend is printed at start with its threads and SIMD.
+ *
  * Exit codes: 0 success; 1 a run failed or an error; 2 bad usage or an invalid config;
  * 130 stopped by Ctrl-C (re-run the same command to resume).
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ConfigError } from '../experiment/config.ts';
+import { BACKENDS, ConfigError, planHash, type ExperimentPlan } from '../experiment/config.ts';
 import { exportCsv } from '../experiment/csvExport.ts';
 import type { RunnerDependencies } from '../experiment/dependencies.ts';
-import { currentGitCommit, openExperimentDir } from '../experiment/manifest.ts';
+import { currentGitCommit, manifestPath, openExperimentDir, readManifest, type Manifest } from '../experiment/manifest.ts';
 import { listPresets } from '../experiment/presets.ts';
 import { writeReport } from '../experiment/report.ts';
-import { runCell } from '../experiment/runCell.ts';
+import { cellBackend, runCell } from '../experiment/runCell.ts';
 import { experimentStatus, formatStatus, unfinishedCells } from '../experiment/status.ts';
 import { runExperiment } from '../experiment/workerPool.ts';
 import { addSlurmCommand, slurmStatusSection } from '../slurm/command.ts';
@@ -52,6 +59,78 @@ function nonNegativeInt(v: string): number {
   return n;
 }
 
+type Backend = ExperimentPlan['backend'];
+
+const BACKEND_ALIASES: Readonly<Record<string, Backend>> = { gpu: 'tensorflow-gpu', 'node-gpu': 'tensorflow-gpu', node: 'tensorflow' };
+
+/** `--backend`: one of the config's backend names (case-insensitive; 'gpu' and 'node' as FALCUN_BACKEND allows). */
+export function parseBackendFlag(v: string): Backend {
+  const s = v.trim().toLowerCase();
+  const b = BACKEND_ALIASES[s] ?? s;
+  if (!(BACKENDS as readonly string[]).includes(b)) {
+    throw new InvalidArgumentError(`unknown backend '${v}'; use one of ${BACKENDS.join(', ')}`);
+  }
+  return b as Backend;
+}
+
+const BACKEND_FLAG_HELP = `tfjs backend: ${BACKENDS.join(', ')}; wins over the config's 'backend' and FALCUN_BACKEND`;
+const BACKEND_FLAG_HELP_CELL = `tfjs backend: ${BACKENDS.join(', ')}; the directory's, or any for an 'auto' one; wins over FALCUN_BACKEND`;
+
+/** Where the backend of a `run` comes from, and the plan it runs under. */
+interface BackendDecision {
+  /** The plan with the backend in force (what the manifest records for a new directory). */
+  readonly plan: ExperimentPlan;
+  /** A --backend that steers an existing 'auto' directory's cells (not part of its plan). */
+  readonly cellBackend?: Backend;
+  readonly source: string;
+  readonly notes: readonly string[];
+}
+
+/**
+ * The backend of `run <config> [--backend flag]` into `dir`. A new directory takes the flag into its plan
+ * (so the manifest, its hash, the workers and later `run-cell`s all follow it). An existing directory keeps
+ * its backend: a flag equal to it, or none, resumes (without the flag, a directory whose backend came from
+ * --backend resumes on that backend); a flag on an 'auto' directory steers its cells; any other flag is
+ * refused (results of two backends would mix). A config differing in more than the backend is left to
+ * openExperimentDir, which refuses it.
+ */
+function decideBackend(dir: string, plan: ExperimentPlan, flag: Backend | undefined): BackendDecision {
+  const fresh: BackendDecision = flag === undefined ? { plan, source: 'the config', notes: [] } : { plan: { ...plan, backend: flag }, source: '--backend', notes: [] };
+  if (!existsSync(manifestPath(dir))) return fresh;
+  const m: Manifest = readManifest(dir);
+  const own = m.plan.backend;
+  if (planHash({ ...plan, backend: own }) !== m.planHash) return fresh;
+  const resumed = { ...plan, backend: own };
+  if (flag === undefined) {
+    if (plan.backend === own) return { plan: resumed, source: 'the config', notes: [] };
+    if (m.backend.requestedBy === '--backend') {
+      return { plan: resumed, source: `${dir} (set by --backend when it was created)`, notes: [`note: resuming on backend '${own}', the backend ${dir} was created with (--backend ${own})`] };
+    }
+    return fresh; // the config's backend key changed: openExperimentDir refuses the different plan
+  }
+  if (flag === own) return { plan: resumed, source: '--backend', notes: [] };
+  // Refuses a flag other than a fixed backend of the directory.
+  return { plan: resumed, cellBackend: cellBackend(dir, own, flag), source: '--backend', notes: [`note: ${dir} picks its backend automatically ('auto'); --backend ${flag} decides it for this invocation`] };
+}
+
+/**
+ * One line about the backend in force: name, package, threads, SIMD, where the request came from and
+ * (auto) the faster backends that did not load. Tolerates partial facts (test fakes, Slurm manifests).
+ */
+export function formatBackendLine(info: Readonly<Record<string, unknown>>, requested: string, source: string): string {
+  const name = String(info.choice ?? info.name ?? requested);
+  const pkg = typeof info.package === 'string' ? ` (${info.package}${typeof info.version === 'string' ? ` ${info.version}` : ''})` : '';
+  const threads = typeof info.threads === 'number' ? `${info.threads} thread${info.threads === 1 ? '' : 's'}` : 'threads unknown';
+  const simd = info.simd === true ? 'SIMD on' : info.simd === false ? 'SIMD off' : 'SIMD n/a';
+  const skipped = Array.isArray(info.skipped) && info.skipped.length > 0 ? `; skipped ${info.skipped.map((s: { choice?: unknown }) => String(s.choice)).join(', ')}` : '';
+  return `tfjs backend: ${name}${pkg}, ${threads}, ${simd}; requested '${requested}' by ${source}${skipped}`;
+}
+
+/** The backend choice a directory was created on ('auto' may load another one elsewhere), when its manifest says. */
+function recordedChoice(m: Manifest): string | undefined {
+  return typeof m.backend.choice === 'string' ? m.backend.choice : undefined;
+}
+
 export interface CliIo {
   readonly out: (s: string) => void;
   readonly err: (s: string) => void;
@@ -78,21 +157,47 @@ export function buildProgram(io: CliIo = stdio, result: { code: number } = { cod
     .option('-w, --workers <n>', 'worker processes (default: one per core)', positiveInt('--workers'))
     .option('--no-report', 'skip the CSV export and learning-curve figure at the end')
     .option('--no-png', 'write the figure as HTML only (no headless Chromium)')
-    .addHelpText('after', '\nRe-running the same command resumes every run from its last completed round.\nA different config under an existing --out directory is refused.')
-    .action(async (configArg: string, opts: { out?: string; workers?: number; report: boolean; png: boolean }) => {
-      const { plan, source } = await loadConfig(configArg);
-      const dir = resolve(opts.out ?? `results/${plan.name}`);
+    .option('--backend <backend>', BACKEND_FLAG_HELP, parseBackendFlag)
+    .addHelpText(
+      'after',
+      '\nRe-running the same command resumes every run from its last completed round.\nA different config under an existing --out directory is refused.\n' +
+        '--backend: a new directory records the backend in its plan (manifest.json). An existing directory keeps\n' +
+        "its own: another --backend is refused (two backends' results would mix), unless its plan says 'auto';\n" +
+        'without --backend, a directory created with one resumes on that backend.',
+    )
+    .action(async (configArg: string, opts: { out?: string; workers?: number; report: boolean; png: boolean; backend?: Backend }) => {
+      const loaded = await loadConfig(configArg);
+      const dir = resolve(opts.out ?? `results/${loaded.plan.name}`);
+      const decision = decideBackend(dir, loaded.plan, opts.backend);
+      const plan = decision.plan;
+      const requested = decision.cellBackend ?? plan.backend;
       const depsModule = program.opts<{ dependencies: string }>().dependencies;
       const deps = await loadDependencies(depsModule);
-      const backend = deps.describeBackend ? await deps.describeBackend(plan.backend) : { requested: plan.backend };
-      const manifest = openExperimentDir(dir, plan, source, backend);
-      io.out(`experiment '${plan.name}' → ${dir} (backend ${String(backend.choice ?? backend.name ?? backend.requested)})\n`);
+      const info = deps.describeBackend ? await deps.describeBackend(requested) : {};
+      const manifest = openExperimentDir(dir, plan, loaded.source, {
+        ...info,
+        requested: plan.backend,
+        requestedBy: decision.source === '--backend' ? '--backend' : 'config',
+      });
+      io.out(`experiment '${plan.name}' → ${dir} (backend ${String(info.choice ?? info.name ?? requested)})\n`);
+      io.out(`${formatBackendLine(info, requested, decision.source)}\n`);
+      for (const n of decision.notes) io.out(`${n}\n`);
+      const before = recordedChoice(manifest);
+      const now = info.choice;
+      if (plan.backend === 'auto' && before !== undefined && typeof now === 'string' && now !== before) {
+        io.out(`warning: ${dir} started on backend '${before}' (auto) and this invocation runs on '${now}': runs resumed now mix both; pass --backend ${before} to stay on it\n`);
+      }
       const commit = currentGitCommit();
       if (manifest.gitCommit !== null && commit !== null && manifest.gitCommit !== commit) {
         io.out(`note: ${dir} was created at commit ${manifest.gitCommit.slice(0, 10)}, the code is now at ${commit.slice(0, 10)}; resumed runs mix both if the change alters results\n`);
       }
       const t0 = performance.now();
-      const summary = await runExperiment({ dir, dependenciesModule: depsModule, ...(opts.workers ? { workers: opts.workers } : {}) });
+      const summary = await runExperiment({
+        dir,
+        dependenciesModule: depsModule,
+        ...(opts.workers ? { workers: opts.workers } : {}),
+        ...(decision.cellBackend !== undefined ? { backend: decision.cellBackend } : {}),
+      });
       const seconds = (performance.now() - t0) / 1000;
       io.out(
         `${summary.completed} runs completed, ${summary.skipped} already done, ${summary.failed.length} failed, ${summary.stopped} not finished, of ${summary.total} (${seconds.toFixed(1)} s)\n`,
@@ -103,7 +208,7 @@ export function buildProgram(io: CliIo = stdio, result: { code: number } = { cod
       }
       if (summary.failed.length > 0 || summary.notStarted > 0) result.code = EXIT.failed;
       else if (summary.stopped > 0 || summary.interrupted) {
-        io.out(`stopped; re-run 'falcun-lab run ${configArg}${opts.out ? ` --out ${opts.out}` : ''}' to resume\n`);
+        io.out(`stopped; re-run 'falcun-lab run ${configArg}${opts.out ? ` --out ${opts.out}` : ''}${opts.backend ? ` --backend ${opts.backend}` : ''}' to resume\n`);
         result.code = EXIT.interrupted;
       } else if (opts.report) {
         const r = await writeReport(dir, { png: opts.png });
@@ -116,15 +221,33 @@ export function buildProgram(io: CliIo = stdio, result: { code: number } = { cod
     .description('run one cell of the grid (idempotent: resumes from its last completed round); what a Slurm array task runs')
     .argument('<dir>', 'experiment directory (created by run, or by slurm)')
     .requiredOption('-i, --index <i>', 'cell index (see status)', nonNegativeInt)
-    .action(async (dir: string, opts: { index: number }) => {
+    .option('--backend <backend>', BACKEND_FLAG_HELP_CELL, parseBackendFlag)
+    .addHelpText(
+      'after',
+      "\n--backend must be the directory's backend (its manifest's plan), or any one when the plan says 'auto'\n(it then decides the automatic choice); another is refused: two backends' results would mix.",
+    )
+    .action(async (dirArg: string, opts: { index: number; backend?: Backend }) => {
+      const dir = resolve(dirArg);
+      const manifest = readManifest(dir);
+      const backend = cellBackend(dir, manifest.plan.backend, opts.backend);
       const deps = await loadDependencies(program.opts<{ dependencies: string }>().dependencies);
+      if (deps.describeBackend) {
+        const info = await deps.describeBackend(backend);
+        io.out(`${formatBackendLine(info, backend, opts.backend !== undefined ? '--backend' : `the plan of ${dir}`)}\n`);
+        const before = recordedChoice(manifest);
+        const now = info.choice;
+        if (manifest.plan.backend === 'auto' && before !== undefined && typeof now === 'string' && now !== before) {
+          io.out(`warning: ${dir} started on backend '${before}' (auto) and this cell runs on '${now}': its results mix both; pass --backend ${before} to stay on it\n`);
+        }
+      }
       let stop = false;
       const onSigterm = () => void (stop = true);
       process.on('SIGTERM', onSigterm);
       process.on('SIGINT', onSigterm);
       try {
-        const r = await runCell(resolve(dir), opts.index, deps, {
+        const r = await runCell(dir, opts.index, deps, {
           shouldStop: () => stop,
+          ...(opts.backend !== undefined ? { backend: opts.backend } : {}),
           onEvent: (e) => {
             if (e.type === 'round-done') io.out(`round ${e.round + 1}/${e.rounds} labels ${e.record.numLabeled} acc ${e.record.testAccuracy.toFixed(4)}\n`);
           },

@@ -19,7 +19,7 @@
 import type { PoolView, Strategy } from '../acquisition/types.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { Random } from '../random.ts';
-import type { ClassifierSession } from '../training/session.ts';
+import type { ClassifierSession, FitProgress } from '../training/session.ts';
 import type { PlannedDataset } from './config.ts';
 import { accuracyFromProbs } from './evaluate.ts';
 import { gatherLabels, gatherRows, type RunPool } from './pool.ts';
@@ -29,6 +29,20 @@ import { labelsAtRound } from './settings.ts';
 export type LoopEvent =
   | { readonly type: 'round-start'; readonly round: number; readonly rounds: number }
   | { readonly type: 'fit-start'; readonly round: number; readonly replay: boolean }
+  /**
+   * After every training epoch of a round's fit (`replay`: a completed round's fit redone to rebuild kept
+   * weights on resume). Progress only: it never feeds into a record.
+   */
+  | {
+      readonly type: 'epoch';
+      readonly round: number;
+      readonly rounds: number;
+      readonly replay: boolean;
+      readonly epoch: number;
+      readonly epochs: number;
+      readonly loss: number;
+      readonly accuracy: number;
+    }
   | { readonly type: 'round-done'; readonly round: number; readonly rounds: number; readonly record: RoundRecord };
 
 export interface LoopInput {
@@ -114,6 +128,13 @@ export async function runActiveLearning(input: LoopInput): Promise<LoopResult> {
   }
   if (existing.length >= rounds) return { status: 'complete', roundsWritten: 0 };
 
+  // Per-epoch progress for the listener (a callback only: the fit computes the same with or without it).
+  const onEvent = input.onEvent;
+  const epochProgress = (round: number, replay: boolean): ((p: FitProgress) => void) | undefined =>
+    onEvent === undefined
+      ? undefined
+      : (p) => onEvent({ type: 'epoch', round, rounds, replay, epoch: p.epoch, epochs: p.epochs, loss: p.loss, accuracy: p.accuracy });
+
   let shared: ClassifierSession | undefined;
   if (plan.keepWeights) {
     const rnd = sessionRandom(seed, label, 0);
@@ -122,7 +143,7 @@ export async function runActiveLearning(input: LoopInput): Promise<LoopResult> {
     for (let r = 0; r < existing.length; r++) {
       const rows = labeled.slice(0, existing[r]!.numLabeled);
       input.onEvent?.({ type: 'fit-start', round: r, replay: true });
-      await shared.fit(gatherRows(pool.x, pool.rowSize, rows), gatherLabels(pool.y, rows));
+      await shared.fit(gatherRows(pool.x, pool.rowSize, rows), gatherLabels(pool.y, rows), epochProgress(r, true));
     }
   }
 
@@ -140,7 +161,7 @@ export async function runActiveLearning(input: LoopInput): Promise<LoopResult> {
       try {
         input.onEvent?.({ type: 'fit-start', round, replay: false });
         let t0 = performance.now();
-        await session.fit(gatherRows(pool.x, pool.rowSize, labeled), gatherLabels(pool.y, labeled));
+        await session.fit(gatherRows(pool.x, pool.rowSize, labeled), gatherLabels(pool.y, labeled), epochProgress(round, false));
         const trainSeconds = elapsed(t0);
         const acc = accuracyFromProbs(await session.predictProba(pool.testX), pool.testY, input.dataset.numClasses);
 

@@ -1,7 +1,9 @@
 /**
  * Entry point of a worker process of the local pool (forked by workerPool.ts). It loads the runner's
  * dependencies from the module named in FALCUN_DEPENDENCIES (exporting `dependencies`), then runs the cells
- * the parent sends, one at a time, reporting progress over IPC. Ctrl-C (SIGINT to the process group) and
+ * the parent sends, one at a time, reporting progress over IPC (rounds, and training epochs at most every
+ * EPOCH_MESSAGE_INTERVAL_MS). FALCUN_CELL_BACKEND, when set, is the `--backend` of `falcun-lab run` for an
+ * experiment whose plan says 'auto' (see runCell's `cellBackend`). Ctrl-C (SIGINT to the process group) and
  * the parent's 'stop' both mean: finish the current round, then stop; records stay complete.
  */
 import { pathToFileURL } from 'node:url';
@@ -18,6 +20,9 @@ function send(m: WorkerMessage): void {
   process.send?.(m);
 }
 
+/** Epoch messages are throttled to this interval (a small MLP fit can run hundreds of epochs a second). */
+const EPOCH_MESSAGE_INTERVAL_MS = 250;
+
 async function main(): Promise<void> {
   const dir = process.env.FALCUN_EXPERIMENT_DIR;
   const depsModule = process.env.FALCUN_DEPENDENCIES;
@@ -25,6 +30,7 @@ async function main(): Promise<void> {
   const url = depsModule.startsWith('file:') ? depsModule : pathToFileURL(depsModule).href;
   const deps = (await import(url)).dependencies as RunnerDependencies;
   if (!deps || typeof deps.createSession !== 'function') throw new Error(`cellWorker: ${depsModule} does not export 'dependencies'`);
+  const backend = process.env.FALCUN_CELL_BACKEND || undefined;
   const queue: number[] = [];
   let busy = false;
   let exiting = false;
@@ -36,11 +42,20 @@ async function main(): Promise<void> {
       return;
     }
     busy = true;
+    let lastEpochSent = Number.NEGATIVE_INFINITY;
     try {
       const r = await runCell(dir, index, deps, {
         shouldStop: () => stopRequested,
+        ...(backend !== undefined ? { backend } : {}),
         onEvent: (e) => {
-          if (e.type === 'round-done') {
+          if (e.type === 'epoch') {
+            // Always the first and the last planned epoch of a fit; in between at most one per interval.
+            const now = performance.now();
+            if (e.epoch === 1 || e.epoch === e.epochs || now - lastEpochSent >= EPOCH_MESSAGE_INTERVAL_MS) {
+              lastEpochSent = now;
+              send({ type: 'epoch', index, round: e.round, rounds: e.rounds, replay: e.replay, epoch: e.epoch, epochs: e.epochs, loss: e.loss, accuracy: e.accuracy });
+            }
+          } else if (e.type === 'round-done') {
             send({ type: 'round', index, round: e.round, rounds: e.rounds, numLabeled: e.record.numLabeled, testAccuracy: e.record.testAccuracy });
           } else if (e.type === 'round-start') {
             send({ type: 'round-start', index, round: e.round, rounds: e.rounds });

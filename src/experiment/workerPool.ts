@@ -5,7 +5,7 @@
  *
  *   runExperiment ──fork×W──► cellWorker.ts ──runCell(i)──► runs/<runId>.jsonl (append + fsync per round)
  *        ▲                          │
- *        └──── IPC: round / done ◄──┘  ──► ProgressReporter (bars on a terminal, log lines otherwise)
+ *        └─ IPC: epoch / round / done ◄┘  ──► ProgressReporter (bars on a terminal, log lines otherwise)
  *
  * Ctrl-C: the first SIGINT lets every worker finish its current round and stops (nothing is lost, every
  * record on disk is complete; re-running resumes). A second SIGINT kills the workers at once: the rounds
@@ -20,6 +20,7 @@ import { gridCells } from './grid.ts';
 import { readManifest } from './manifest.ts';
 import { createProgressReporter, type ProgressReporter } from './progress.ts';
 import { readRunRecords, runFile } from './resultStore.ts';
+import { cellBackend } from './runCell.ts';
 import type { ParentMessage, WorkerMessage } from './workerProtocol.ts';
 
 export interface RunExperimentOptions {
@@ -36,6 +37,11 @@ export interface RunExperimentOptions {
   readonly handleSignals?: boolean;
   /** Extra environment for the workers. */
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * A `--backend` flag for the cells (see runCell's `cellBackend`: the plan's backend, or any when the
+   * plan says 'auto'; it wins over FALCUN_BACKEND in the workers).
+   */
+  readonly backend?: string;
 }
 
 export interface RunExperimentSummary {
@@ -61,6 +67,8 @@ const WORKER = sourceModulePath('experiment/cellWorker.ts');
  */
 export async function runExperiment(options: RunExperimentOptions): Promise<RunExperimentSummary> {
   const manifest = readManifest(options.dir);
+  // Refused here, before any worker starts, when the flag would mix backends in the directory.
+  if (options.backend !== undefined) cellBackend(options.dir, manifest.plan.backend, options.backend);
   const all = gridCells(manifest.plan);
   const wanted = options.cells ?? all.map((c) => c.index);
   for (const i of wanted) {
@@ -71,11 +79,17 @@ export async function runExperiment(options: RunExperimentOptions): Promise<RunE
     throw new RangeError(`runExperiment: workers must be a positive integer, got ${workersWanted}`);
   }
   const todo: number[] = [];
+  /** Rounds on disk per cell to run (where its progress starts). */
+  const doneAtStart = new Map<number, number>();
   let skipped = 0;
   for (const i of wanted) {
     const c = all[i]!;
-    if (readRunRecords(runFile(options.dir, c.runId)).length >= c.dataset.rounds) skipped++;
-    else todo.push(i);
+    const n = readRunRecords(runFile(options.dir, c.runId)).length;
+    if (n >= c.dataset.rounds) skipped++;
+    else {
+      todo.push(i);
+      doneAtStart.set(i, n);
+    }
   }
   const reporter = options.reporter ?? createProgressReporter(wanted.length, skipped);
   const failed: Array<{ index: number; runId: string; message: string }> = [];
@@ -108,7 +122,13 @@ export async function runExperiment(options: RunExperimentOptions): Promise<RunE
   const spawnWorker = () => {
     const w = fork(WORKER, [], {
       execArgv: ['--import', tsxLoader],
-      env: { ...process.env, ...options.env, FALCUN_EXPERIMENT_DIR: options.dir, FALCUN_DEPENDENCIES: options.dependenciesModule },
+      env: {
+        ...process.env,
+        ...options.env,
+        FALCUN_EXPERIMENT_DIR: options.dir,
+        FALCUN_DEPENDENCIES: options.dependenciesModule,
+        FALCUN_CELL_BACKEND: options.backend ?? '',
+      },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       // Own process group: a terminal's Ctrl-C reaches only this process, which stops the workers
       // through 'stop' messages (a worker still starting up would otherwise die of the SIGINT).
@@ -129,6 +149,22 @@ export async function runExperiment(options: RunExperimentOptions): Promise<RunE
             startedRuns.add(idx!);
             reporter.runStarted(runId, m.round, m.rounds);
           }
+          break;
+        case 'epoch':
+          // Replayed fits (kept weights, on resume) come before the run's first 'round-start'.
+          if (!startedRuns.has(idx!)) {
+            startedRuns.add(idx!);
+            reporter.runStarted(runId, doneAtStart.get(idx!) ?? 0, m.rounds);
+          }
+          reporter.epochDone?.(runId, {
+            round: m.round,
+            rounds: m.rounds,
+            replay: m.replay,
+            epoch: m.epoch,
+            epochs: m.epochs,
+            loss: m.loss,
+            accuracy: m.accuracy,
+          });
           break;
         case 'round':
           reporter.roundDone(runId, m.round, m.rounds, m.numLabeled, m.testAccuracy);

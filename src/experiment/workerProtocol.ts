@@ -16,6 +16,18 @@ export type WorkerMessage =
       readonly numLabeled: number;
       readonly testAccuracy: number;
     }
+  /** A training epoch of the running round (throttled by the worker; `replay`: a resumed run rebuilding kept weights). */
+  | {
+      readonly type: 'epoch';
+      readonly index: number;
+      readonly round: number;
+      readonly rounds: number;
+      readonly replay: boolean;
+      readonly epoch: number;
+      readonly epochs: number;
+      readonly loss: number;
+      readonly accuracy: number;
+    }
   | { readonly type: 'cell-done'; readonly index: number; readonly status: 'complete' | 'stopped'; readonly resumedFrom: number; readonly rounds: number }
   | { readonly type: 'cell-error'; readonly index: number; readonly message: string }
   | { readonly type: 'fatal'; readonly message: string };

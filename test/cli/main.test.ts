@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readManifest } from '../../src/experiment/manifest.ts';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.ts';
@@ -9,7 +10,7 @@ import { readRunRecords, runFile } from '../../src/experiment/resultStore.ts';
 import { runCell } from '../../src/experiment/runCell.ts';
 import { createProgressReporter } from '../../src/experiment/progress.ts';
 import { runExperiment } from '../../src/experiment/workerPool.ts';
-import { dependencies } from '../experiment/fixtures/fakeDependencies.ts';
+import { dependencies, sessionBackends } from '../experiment/fixtures/fakeDependencies.ts';
 import { makeExperiment, scratchDir, SMALL_CONFIG, withoutTimes } from '../experiment/helpers.ts';
 
 const FAKE = fileURLToPath(new URL('../experiment/fixtures/fakeDependencies.ts', import.meta.url));
@@ -209,6 +210,93 @@ test('Ctrl-C stops after the rounds in progress, loses nothing, and a re-run com
     for (const id of ['blobs__random__s0', 'blobs__random__s1', 'blobs__margin__s0', 'blobs__margin__s1', 'blobs__needy__s0', 'blobs__needy__s1']) {
       assert.deepEqual(readRunRecords(runFile(out, id)).map(withoutTimes), readRunRecords(runFile(ref, id)).map(withoutTimes), id);
     }
+  } finally {
+    cleanup();
+  }
+});
+
+/** Sets environment variables for the duration of `f` (worker processes inherit them). */
+async function withEnv<T>(vars: Record<string, string>, f: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, vars);
+  try {
+    return await f();
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
+test('--backend wins over the config and FALCUN_BACKEND, reaches the workers and the manifest; the directory keeps its backend', { timeout: 120_000 }, async () => {
+  const { dir, cleanup } = scratchDir();
+  try {
+    const config = join(dir, 'exp.json');
+    writeFileSync(config, JSON.stringify({ ...SMALL_CONFIG, strategies: ['margin'], seeds: [0], backend: 'cpu' }));
+    const out = join(dir, 'out');
+    const id = 'blobs__margin__s0';
+    // The fake createSession fails for any backend but FAKE_EXPECT_BACKEND: a worker that got the config's
+    // or the environment's backend fails its run.
+    const r = await withEnv({ FALCUN_BACKEND: 'tensorflow', FAKE_EXPECT_BACKEND: 'wasm' }, () => cli('run', config, '--out', out, '--workers', '1', '--backend', 'WASM', '--no-report'));
+    assert.equal(r.code, 0, r.out + r.err);
+    assert.match(r.out, /1 runs completed/);
+    assert.match(r.out, /\(backend wasm\)\ntfjs backend: wasm, 1 thread, SIMD on; requested 'wasm' by --backend\n/);
+    const m = readManifest(out);
+    assert.equal(m.plan.backend, 'wasm', 'the plan records the backend the runs follow');
+    assert.equal(m.backend.requestedBy, '--backend');
+    const records = readRunRecords(runFile(out, id));
+    assert.equal(records.length, 5);
+
+    // Another backend on this directory is refused before anything runs, by run and by run-cell.
+    const other = await cli('run', config, '--out', out, '--backend', 'cpu');
+    assert.equal(other.code, 1);
+    assert.match(other.err, /runs on backend 'wasm' \(its manifest's plan\); --backend cpu would mix results computed on two backends/);
+    const cell = await cli('run-cell', out, '--index', '0', '--backend', 'tensorflow');
+    assert.equal(cell.code, 1);
+    assert.match(cell.err, /--backend tensorflow would mix results/);
+    assert.equal((await cli('run-cell', out, '--index', '0', '--backend', 'wasm')).code, 0);
+
+    // Without the flag (the config says cpu) the directory resumes on the backend it was created with.
+    writeFileSync(runFile(out, id), `${readFileSync(runFile(out, id), 'utf8').split('\n').slice(0, 2).join('\n')}\n`);
+    const resumed = await withEnv({ FAKE_EXPECT_BACKEND: 'wasm' }, () => cli('run', config, '--out', out, '--workers', '1', '--no-report'));
+    assert.equal(resumed.code, 0, resumed.out + resumed.err);
+    assert.match(resumed.out, /note: resuming on backend 'wasm', the backend .* was created with \(--backend wasm\)/);
+    assert.match(resumed.out, /1 runs completed/);
+    assert.deepEqual(readRunRecords(runFile(out, id)).map(withoutTimes), records.map(withoutTimes));
+  } finally {
+    cleanup();
+  }
+});
+
+test('--backend decides the cells of an auto directory (run-cell and run); an unknown backend name exits 2 naming the choices', { timeout: 60_000 }, async () => {
+  const { dir, cleanup } = scratchDir();
+  try {
+    const autoConfig = { ...SMALL_CONFIG, strategies: ['random'], seeds: [2, 3], backend: 'auto' };
+    const exp = makeExperiment(dir, autoConfig);
+    sessionBackends.length = 0;
+    const r = await withEnv({ FALCUN_BACKEND: 'tensorflow' }, () => cli('run-cell', exp, '--index', '0', '--backend', 'cpu'));
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /^tfjs backend: cpu, 1 thread, SIMD on; requested 'cpu' by --backend\n/);
+    assert.deepEqual(new Set(sessionBackends), new Set(['cpu']));
+    assert.equal(sessionBackends.length, 5);
+    // run on the same directory: the plan stays 'auto', the flag reaches the worker (which fails on another backend).
+    const config = join(dir, 'auto.json');
+    writeFileSync(config, JSON.stringify(autoConfig));
+    const all = await withEnv({ FALCUN_BACKEND: 'tensorflow', FAKE_EXPECT_BACKEND: 'cpu' }, () => cli('run', config, '--out', exp, '--workers', '1', '--backend', 'cpu', '--no-report'));
+    assert.equal(all.code, 0, all.out + all.err);
+    assert.match(all.out, /picks its backend automatically \('auto'\); --backend cpu decides it for this invocation/);
+    assert.match(all.out, /1 runs completed, 1 already done/);
+    assert.equal(readManifest(exp).plan.backend, 'auto');
+
+    for (const args of [['run', 'smoke', '--backend', 'tpu'], ['run-cell', exp, '--index', '0', '--backend', 'tpu']]) {
+      const bad = await cli(...args);
+      assert.equal(bad.code, 2, args.join(' '));
+      assert.match(bad.err, /option '--backend <backend>' argument 'tpu' is invalid\. unknown backend 'tpu'; use one of wasm, cpu, tensorflow, tensorflow-gpu, auto/);
+    }
+    let help = '';
+    await main(['node', 'falcun-lab', 'run', '--help'], { out: (s) => void (help += s), err: (s) => void (help += s) });
+    assert.match(help, /--backend <backend> +tfjs backend: wasm, cpu, tensorflow, tensorflow-gpu,\s+auto; wins over the config's 'backend' and FALCUN_BACKEND/);
   } finally {
     cleanup();
   }

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFileSync, readFileSync } from 'node:fs';
+import type { LoopEvent } from '../../src/experiment/activeLearningLoop.ts';
 import { clearRunCellCache, runCell } from '../../src/experiment/runCell.ts';
 import { readRunRecords, runFile } from '../../src/experiment/resultStore.ts';
 import { gridCells } from '../../src/experiment/grid.ts';
@@ -172,6 +173,38 @@ test('a process keeps one dataset loaded: reused for consecutive cells, replaced
     await runCell(exp2, 0, counting); // complete: returns before loading anything
     await runCell(makeExperiment(dir, { ...config, name: 'third' }, 'third'), 0, counting);
     assert.deepEqual(loads, ['blobs', 'blobs2', 'blobs']);
+  } finally {
+    cleanup();
+  }
+});
+
+test('every fit reports its epochs to onEvent (replayed fits flagged), and listening changes no record', async () => {
+  const { dir, cleanup } = scratchDir();
+  try {
+    const config = { ...SMALL_CONFIG, datasets: [{ ...SMALL_CONFIG.datasets[0]!, keepWeights: true }] };
+    const quiet = makeExperiment(dir, config, 'quiet');
+    const heard = makeExperiment(dir, config, 'heard');
+    await runCell(quiet, 3, dependencies);
+    const events: string[] = [];
+    const log = (e: LoopEvent) => {
+      if (e.type === 'epoch') {
+        assert.equal(e.rounds, 5);
+        assert.ok(e.loss > 0 && e.accuracy > 0 && e.accuracy <= 1);
+        events.push(`epoch ${e.round} ${e.epoch}/${e.epochs}${e.replay ? ' replay' : ''}`);
+      } else events.push(`${e.type} ${e.round}`);
+    };
+    let done = 0;
+    await runCell(heard, 3, dependencies, { shouldStop: () => done >= 2, onEvent: (e) => (e.type === 'round-done' && done++, log(e)) });
+    const fit = (r: number) => [`fit-start ${r}`, `epoch ${r} 1/3`, `epoch ${r} 2/3`, `epoch ${r} 3/3`];
+    assert.deepEqual(events, [`round-start 0`, ...fit(0), `round-done 0`, `round-start 1`, ...fit(1), `round-done 1`]);
+    events.length = 0;
+    // Resumed with kept weights: rounds 0 and 1 are refitted first, their epochs flagged as replays.
+    await runCell(heard, 3, dependencies, { onEvent: log });
+    const replay = (r: number) => [`fit-start ${r}`, `epoch ${r} 1/3 replay`, `epoch ${r} 2/3 replay`, `epoch ${r} 3/3 replay`];
+    assert.deepEqual(events.slice(0, 8), [...replay(0), ...replay(1)]);
+    assert.deepEqual(events.slice(8, 14), [`round-start 2`, ...fit(2), `round-done 2`]);
+    const id = 'blobs__margin__s1';
+    assert.deepEqual(readRunRecords(runFile(heard, id)).map(withoutTimes), readRunRecords(runFile(quiet, id)).map(withoutTimes));
   } finally {
     cleanup();
   }
