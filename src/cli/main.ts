@@ -126,6 +126,17 @@ export function formatBackendLine(info: Readonly<Record<string, unknown>>, reque
   return `tfjs backend: ${name}${pkg}, ${threads}, ${simd}; requested '${requested}' by ${source}${skipped}`;
 }
 
+/**
+ * FALCUN_BACKEND steers only an automatic choice (plan 'auto' without a deciding --backend); a plan with a
+ * fixed backend (the presets' deterministic 'wasm') ignores it. Says so rather than ignoring it silently.
+ */
+function ignoredEnvBackendNote(planBackend: Backend, flagForAuto: Backend | undefined, source: string): string | undefined {
+  const env = process.env.FALCUN_BACKEND;
+  if (env === undefined || env.trim() === '') return undefined;
+  if (planBackend === 'auto' && flagForAuto === undefined) return undefined;
+  return `note: FALCUN_BACKEND=${env} is ignored: this run's backend is '${flagForAuto ?? planBackend}' (from ${source}); FALCUN_BACKEND steers only 'auto'`;
+}
+
 /** The backend choice a directory was created on ('auto' may load another one elsewhere), when its manifest says. */
 function recordedChoice(m: Manifest): string | undefined {
   return typeof m.backend.choice === 'string' ? m.backend.choice : undefined;
@@ -182,6 +193,8 @@ export function buildProgram(io: CliIo = stdio, result: { code: number } = { cod
       io.out(`experiment '${plan.name}' → ${dir} (backend ${String(info.choice ?? info.name ?? requested)})\n`);
       io.out(`${formatBackendLine(info, requested, decision.source)}\n`);
       for (const n of decision.notes) io.out(`${n}\n`);
+      const envNote = ignoredEnvBackendNote(plan.backend, decision.cellBackend, decision.source);
+      if (envNote) io.out(`${envNote}\n`);
       const before = recordedChoice(manifest);
       const now = info.choice;
       if (plan.backend === 'auto' && before !== undefined && typeof now === 'string' && now !== before) {

@@ -242,6 +242,7 @@ test('--backend wins over the config and FALCUN_BACKEND, reaches the workers and
     assert.equal(r.code, 0, r.out + r.err);
     assert.match(r.out, /1 runs completed/);
     assert.match(r.out, /\(backend wasm\)\ntfjs backend: wasm, 1 thread, SIMD on; requested 'wasm' by --backend\n/);
+    assert.match(r.out, /note: FALCUN_BACKEND=tensorflow is ignored: this run's backend is 'wasm' \(from --backend\); FALCUN_BACKEND steers only 'auto'/);
     const m = readManifest(out);
     assert.equal(m.plan.backend, 'wasm', 'the plan records the backend the runs follow');
     assert.equal(m.backend.requestedBy, '--backend');
