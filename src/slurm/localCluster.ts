@@ -1,8 +1,8 @@
 /**
  * A one-node Slurm cluster started by hand in a scratch folder (no systemd), for tests and for trying
  * `falcun-lab slurm` on a laptop. Uses Debian's slurmctld, slurmd and munge (see scripts/setup-system.sh).
- * Everything it writes lives under `root`; `stop()` cancels jobs, stops every daemon it started and
- * removes the folder, so a later cluster never resumes old jobs.
+ * Everything it writes lives under `root`; `stop()` cancels jobs, waits for their tasks to end, stops
+ * every daemon it started and removes the folder, so a later cluster never resumes old jobs.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -108,6 +108,7 @@ export function startLocalCluster(root: string, options: { portBase?: number; ti
     `JobCompLoc=${join(root, 'log', 'jobcomp.txt')}`,
     'MailProg=/bin/true',
     'ReturnToService=2',
+    'KillWait=5', // seconds between SIGTERM and SIGKILL for a cancelled or requeued task (default 30)
     'SlurmdTimeout=10',
     'SchedulerParameters=batch_sched_delay=0,sched_interval=2',
     `NodeName=localhost CPUs=${nodeCpus} RealMemory=4000`,
@@ -120,14 +121,24 @@ export function startLocalCluster(root: string, options: { portBase?: number; ti
     conf,
     env,
     stop() {
-      spawnSync('scancel', ['--full', '--user=root'], { env, stdio: 'ignore' });
-      spawnSync('scontrol', ['shutdown'], { env, stdio: 'ignore' });
+      // Read the pids first: `scontrol shutdown` makes the daemons remove their pid files while they may
+      // still be winding down (slurmd, while it ends running tasks).
       const pids = ['slurmd.pid', 'slurmctld.pid', 'munged.pid']
         .map((f) => pidOf(join(root, 'run', f)))
         .filter((p): p is number => p !== undefined);
+      // Cancel every job and let slurmd end the tasks (SIGTERM, SIGKILL after KillWait) before the daemons
+      // go: `scontrol shutdown` alone leaves running tasks alive.
+      spawnSync('scancel', ['--full', '--user=root'], { env, stdio: 'ignore', timeout: 10000 });
+      const drained = Date.now() + 15000;
+      while (Date.now() < drained) {
+        const q = spawnSync('squeue', ['-h', '-o', '%i'], { env, encoding: 'utf8', timeout: 5000 });
+        if (q.status !== 0 || q.stdout.trim() === '') break;
+        sleepMs(200);
+      }
+      spawnSync('scontrol', ['shutdown'], { env, stdio: 'ignore', timeout: 10000 });
       for (const pid of pids) signal(pid, 'SIGTERM');
       // The daemons take a few seconds to wind down; wait, then make sure.
-      const deadline = Date.now() + 8000;
+      const deadline = Date.now() + 10000;
       while (pids.some(alive) && Date.now() < deadline) sleepMs(100);
       for (const pid of pids.filter(alive)) signal(pid, 'SIGKILL');
       rmSync(root, { recursive: true, force: true });
