@@ -7,7 +7,9 @@
  * - d′(x) starts as u(x) (Eq. (2)) and after each pick x_q becomes min(d′(x), ‖p(x) − p(x_q)‖₁) (Eq. (3));
  * - before each pick d′ is min-max normalised over the remaining candidates (Eq. (4); a zero range gives d = 0);
  * - relevance r = u + d (Eq. (5)), and the pick is drawn with probability r^γ / Σ r^γ (Eq. (6)),
- *   uniformly when every relevance is zero. Chosen points leave the candidates.
+ *   uniformly when every relevance is zero, and (as the authors' code does) uniformly when d is used and
+ *   every candidate's raw diversity d′ is zero (each is confident or a duplicate of a chosen point).
+ *   Chosen points leave the candidates.
  * Ablations (paper Table 3): any γ >= 0 (γ = 0 is uniform), relevance from u only, d only or both,
  * and deterministic picks (argmax of r, ties to the lowest index).
  *
@@ -138,11 +140,14 @@ export class Falcun implements Strategy {
         } else {
           total = powWeights(u, dv, taken, n, mn, scale, useU ? 1 : 0, gamma, w);
         }
+        if (useD && !(mx > 0)) {
+          total = 0; // every raw diversity is zero: the authors draw uniformly (see the doc comment)
+        }
         if (total > 0 && Number.isFinite(total)) {
           chosen = drawProportional(w, n, total, random); // Eq. (6)
           prob = w[chosen]! / total;
         } else {
-          chosen = uniformUntaken(taken, n - pick, random); // every relevance is zero
+          chosen = uniformUntaken(taken, n - pick, random); // every relevance, or every raw diversity, is zero
           prob = 1 / (n - pick);
         }
       }

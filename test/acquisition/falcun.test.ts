@@ -29,7 +29,8 @@ function slowFalcun(rows: number[][], q: number, gamma: number, relevance: Falcu
       for (let j = 1; j < r.length; j++) if (r[j]! > r[at]!) at = j;
     } else {
       const weights = r.map((x) => Math.pow(x, gamma));
-      const total = weights.reduce((a, b) => a + b, 0);
+      // The authors draw uniformly when every candidate's raw diversity is zero (d used).
+      const total = relevance !== 'uncertainty' && hi <= 0 ? 0 : weights.reduce((a, b) => a + b, 0);
       if (total > 0) {
         const target = random.uniform() * total;
         let acc = 0;
@@ -169,6 +170,25 @@ test('Falcun: all-confident pool with relevance = diversity-only falls back to u
   assertDistinctInRange(sel.indices, n);
   const tr = sel.trace as FalcunTrace;
   assert.deepEqual(Array.from(tr.pickProbability), [1 / 20, 1 / 19, 1 / 18, 1 / 17, 1 / 16]);
+});
+
+test('Falcun: once every raw diversity is zero (confident points and duplicates of picks), the draw is uniform', () => {
+  // A and its duplicate are uncertain (u = 1); B and C are one-hot (u = 0). The first pick is A or A′ (r = 2
+  // against 0). Then every candidate has d′ = 0: A′ at L1 distance 0 from the pick, B and C with u = 0.
+  // The authors' code then draws uniformly; r = u alone would always pick the duplicate.
+  const probs = Float32Array.from([0.5, 0.5, 0, 0.5, 0.5, 0, 1, 0, 0, 0, 1, 0]);
+  const counts = [0, 0, 0, 0];
+  for (let t = 0; t < 600; t++) {
+    const sel = new Falcun().select(poolOf(probs, 4, 3), 2, { random: new Random(`uniform-fallback-${t}`), trace: true });
+    assert.ok(sel.indices[0]! <= 1, 'the first pick is one of the uncertain duplicates');
+    assert.ok(Math.abs((sel.trace as FalcunTrace).pickProbability[1]! - 1 / 3) < 1e-12);
+    counts[sel.indices[1]!]++;
+    assert.deepEqual(sel.indices, Int32Array.from(slowFalcun(Array.from({ length: 4 }, (_, i) => row(probs, i, 3)), 2, 10, 'both', false, new Random(`uniform-fallback-${t}`))));
+  }
+  for (const k of [2, 3]) assert.ok(counts[k]! > 120, `one-hot point ${k} drawn ${counts[k]} of 600 times (expected ~200)`);
+  // Relevance from u only keeps r = u: the confident points are never drawn.
+  const uOnly = new Falcun({ relevance: 'uncertainty' }).select(poolOf(probs, 4, 3), 2, { random: new Random(3) });
+  assert.deepEqual([...uOnly.indices].sort(), [0, 1]);
 });
 
 test('Falcun: trace records picks, pick probabilities and (on request) relevance', () => {
