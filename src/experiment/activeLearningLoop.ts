@@ -25,6 +25,7 @@ import { accuracyFromProbs } from './evaluate.ts';
 import { gatherLabels, gatherRows, type RunPool } from './pool.ts';
 import type { RoundRecord } from './records.ts';
 import { labelsAtRound } from './settings.ts';
+import type { EpochProgress } from './progress.ts';
 
 export type LoopEvent =
   | { readonly type: 'round-start'; readonly round: number; readonly rounds: number }
@@ -33,16 +34,7 @@ export type LoopEvent =
    * After every training epoch of a round's fit (`replay`: a completed round's fit redone to rebuild kept
    * weights on resume). Progress only: it never feeds into a record.
    */
-  | {
-      readonly type: 'epoch';
-      readonly round: number;
-      readonly rounds: number;
-      readonly replay: boolean;
-      readonly epoch: number;
-      readonly epochs: number;
-      readonly loss: number;
-      readonly accuracy: number;
-    }
+  | ({ readonly type: 'epoch' } & EpochProgress)
   | { readonly type: 'round-done'; readonly round: number; readonly rounds: number; readonly record: RoundRecord };
 
 export interface LoopInput {
