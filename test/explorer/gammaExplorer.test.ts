@@ -4,9 +4,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { Falcun } from '../../src/acquisition/falcun.ts';
@@ -81,4 +81,9 @@ test('moving the sliders in Chromium reruns FALCUN and matches the Node selectio
     await browser.close();
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('the committed figures/gamma-explorer.html is the page `npm run explorer` writes now', () => {
+  const committed = readFileSync(resolve(import.meta.dirname, '..', '..', 'figures', 'gamma-explorer.html'), 'utf8');
+  assert.ok(committed === gammaExplorerHtml(loadExplorerData()), 'figures/gamma-explorer.html is stale: run `npm run explorer` after changing FALCUN or the explorer, and commit it');
 });
