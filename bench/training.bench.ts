@@ -36,12 +36,12 @@ import { Random } from '../src/random.ts';
 const here = dirname(fileURLToPath(import.meta.url));
 const W = {
   lenetTrainRows: 2000,
-  lenetEpochs: 3,
+  lenetEpochs: 5,
   mlpTrainRows: 10000,
   mlpFeatures: 11,
   mlpHidden: 1024,
   mlpClasses: 5,
-  mlpEpochs: 3,
+  mlpEpochs: 5,
   lenetPoolRows: 60000,
   mlpPoolRows: 800000,
   lenetInferBatch: 64,

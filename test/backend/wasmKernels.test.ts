@@ -50,6 +50,9 @@ const CONV_CASES: ConvCase[] = [
   { x: [2, 8, 8, 4], f: [1, 1, 4, 6], s: 2, pad: 'same' }, // ResNet shortcut 1×1, stride 2 (cropped input)
   { x: [1, 9, 7, 2], f: [3, 2, 2, 3], s: 2, pad: 'valid' }, // odd sizes, non-square filter
   { x: [2, 7, 9, 3], f: [3, 3, 3, 2], s: 3, pad: 'same' },
+  // Wide inputs (more than 8 channels): Conv2DBackpropInput takes the conv route, not the columns route.
+  { x: [2, 8, 8, 12], f: [3, 3, 12, 5], s: 1, pad: 'same' },
+  { x: [2, 9, 9, 10], f: [3, 3, 10, 4], s: 2, pad: 'valid' },
 ];
 
 for (const c of CONV_CASES) {

@@ -123,3 +123,36 @@ test('model builders reject bad arguments naming the field and the bound', () =>
   assert.throws(() => createResNet18({ inputShape: [4, 4, 3], numClasses: 2, seed: 0 }), /createResNet18: inputShape must be at least 8×8 .*got 4×4/);
   assert.throws(() => createNetwork({ model: 'vgg' as never, inputShape: [3], numClasses: 2, seed: 0 }), /unknown model 'vgg'/);
 });
+
+test('lenet: training-mode gradients on wasm (custom kernels, bias after the pool) equal the cpu backend\'s', async () => {
+  for (const shape of [[28, 28, 1], [32, 32, 3]]) {
+    const f = shape[0]! * shape[1]! * shape[2]!;
+    const x = randomRows(8, f, 11);
+    const run = async (backend: 'wasm' | 'cpu') => {
+      await initBackend({ backend, log: () => {} });
+      const net = createLeNet({ inputShape: shape, numClasses: 10, seed: 3 });
+      const before = tf.memory().numTensors;
+      const grads = tf.tidy(() => {
+        const xb = tf.tensor(x, [8, ...shape]);
+        const { grads: g } = tf.variableGrads(() => net.logits(net.embed(xb, true)).square().sum() as tf.Scalar, net.trainableVariables as tf.Variable[]);
+        return (net.trainableVariables as tf.Variable[]).map((v) => g[v.name]!);
+      });
+      const values = grads.map((g) => g.dataSync().slice() as Float32Array);
+      tf.dispose(grads);
+      assert.equal(tf.memory().numTensors, before, `${backend}: no tensor leaks`);
+      net.dispose();
+      return values;
+    };
+    const expected = await run('cpu');
+    const actual = await run('wasm');
+    for (let k = 0; k < expected.length; k++) {
+      let scale = 1e-6;
+      for (const v of expected[k]!) scale = Math.max(scale, Math.abs(v));
+      for (let i = 0; i < expected[k]!.length; i++) {
+        const err = Math.abs(actual[k]![i]! - expected[k]![i]!) / scale;
+        if (!(err <= 1e-3)) assert.fail(`${shape.join('×')} variable ${k}: element ${i} is ${actual[k]![i]}, cpu gives ${expected[k]![i]}`);
+      }
+    }
+  }
+  await initBackend({ backend: 'wasm', log: () => {} });
+});

@@ -26,7 +26,7 @@ const ENTRIES: readonly WasmKernelEntry[] = [
   { kernelName: 'Conv2DBackpropFilter', build: (up) => (up === undefined ? conv2DBackpropFilterConfig : undefined) },
   // Present upstream but slow for transposed operands: wrap it.
   { kernelName: 'BatchMatMul', build: (up) => (up === undefined ? undefined : batchMatMulConfig(up)) },
-  // Present upstream but a direct loop: route NHWC through the forward conv.
+  // Present upstream but a direct loop: NHWC through a matrix product + column sum, or the forward conv.
   { kernelName: 'Conv2DBackpropInput', build: (up) => (up === undefined ? undefined : conv2DBackpropInputConfig(up)) },
   // Present upstream but slow: replace (a plain loop over the heap; no upstream set-up needed).
   { kernelName: 'MaxPoolGrad', build: () => maxPoolGradConfig },

@@ -84,30 +84,35 @@ const maxPoolGrad: KernelFunc = ({ inputs, attrs, backend }) => {
 
 /**
  * The common 2×2 / stride 2 / no padding case with exact tiling (LeNet's pools): every input element is
- * in exactly one window, so each is written once (no zero fill, no scatter), and the window's maximum is
- * known from the forward output y: the gradient goes to the first element equal to it. Mostly
- * branch-free selects: ~1.5× faster than the general loop.
+ * in exactly one window, and the window's maximum is known from the forward output y: the gradient goes
+ * to the first element equal to it. The output is zero-filled (a memset) and each window writes once,
+ * at an offset computed with integer arithmetic from the three comparisons: the winner is random, so
+ * branches (or ternaries, which V8 compiles to branches) mispredict. Measured on 64 × 24×24×6:
+ * 0.36 ms against 0.69 ms with ternaries and ~1 ms writing all four elements of each window.
  */
 function tiled2x2(x: Float32Array, y: Float32Array, g: Float32Array, out: Float32Array, B: number, OH: number, OW: number, C: number): void {
+  out.fill(0);
   const rowX = 2 * OW * C;
+  // Offsets of the window's 2nd, 3rd and 4th elements, as increments: off = na·C + nb·(rowX − C) + nc·C.
+  const dAB = C;
+  const dBC = rowX - C;
+  const dCD = C;
+  let o = 0;
   for (let b = 0; b < B; b++) {
     for (let oh = 0; oh < OH; oh++) {
-      const rowBase = (b * 2 * OH + 2 * oh) * rowX;
+      let p = (b * 2 * OH + 2 * oh) * rowX;
       for (let ow = 0; ow < OW; ow++) {
-        const p0 = rowBase + 2 * ow * C;
-        const o0 = ((b * OH + oh) * OW + ow) * C;
         for (let c = 0; c < C; c++) {
-          const p = p0 + c;
-          const t = y[o0 + c]!;
-          const gv = g[o0 + c]!;
-          const ia = x[p] === t;
-          const ib = !ia && x[p + C] === t;
-          const ic = !ia && !ib && x[p + rowX] === t;
-          out[p] = ia ? gv : 0;
-          out[p + C] = ib ? gv : 0;
-          out[p + rowX] = ic ? gv : 0;
-          out[p + rowX + C] = ia || ib || ic ? 0 : gv;
+          const t = y[o]!;
+          // na = 1 when the 1st element is not the maximum, nb = 1 when neither the 1st nor the 2nd is, …
+          const na = +(x[p] !== t);
+          const nb = na & +(x[p + C] !== t);
+          const nc = nb & +(x[p + rowX] !== t);
+          out[p + na * dAB + nb * dBC + nc * dCD] = g[o]!;
+          o++;
+          p++;
         }
+        p += C;
       }
     }
   }
