@@ -21,7 +21,7 @@ export const NOTEBOOK_INDEX: readonly NotebookEntry[] = Object.freeze([
   { file: '00-index.ipynb', reproduces: 'this index', smokeSeconds: 3, quickSeconds: 7 },
   { file: '01-fig1-simplex.ipynb', reproduces: 'Fig. 1 (queries of 8 strategies in the 3-class simplex)', smokeSeconds: 9, quickSeconds: 19 },
   { file: '02-fig2-learning-curves.ipynb', reproduces: 'Fig. 2 (learning curves)', experiment: 'learning-curves', smokeSeconds: 10, quickSeconds: 136 },
-  { file: '03-fig3-redundancy.ipynb', reproduces: 'Fig. 3 (final accuracy vs redundancy)', experiment: 'redundancy', smokeSeconds: 16, quickSeconds: 34 },
+  { file: '03-fig3-redundancy.ipynb', reproduces: 'Fig. 3 (final accuracy vs redundancy)', experiment: 'redundancy', smokeSeconds: 16, quickSeconds: 42 },
   { file: '04-fig4-dueling-matrix.ipynb', reproduces: 'Fig. 4 (dueling matrix)', experiment: 'learning-curves', smokeSeconds: 7, quickSeconds: 7 },
   { file: '05-fig5-gain-over-random.ipynb', reproduces: 'Fig. 5 (gain over random, query time)', experiment: 'learning-curves', smokeSeconds: 7, quickSeconds: 6 },
   { file: '06-fig6-relevance-course.ipynb', reproduces: 'Fig. 6 (course of the relevance r(x), t-SNE)', smokeSeconds: 8, quickSeconds: 11 },
@@ -33,7 +33,7 @@ export const NOTEBOOK_INDEX: readonly NotebookEntry[] = Object.freeze([
   { file: '18-fig18-scalability.ipynb', reproduces: 'Fig. 18 (acquisition time vs N, Q, D)', smokeSeconds: 8, quickSeconds: 240 },
   { file: 't1-time-complexity.ipynb', reproduces: 'Table 1 (time complexity)', smokeSeconds: 6, quickSeconds: 8 },
   { file: 't2-query-time.ipynb', reproduces: 'Table 2 (query time range)', experiment: 'learning-curves', smokeSeconds: 6, quickSeconds: 9 },
-  { file: 't3-ablation.ipynb', reproduces: 'Table 3 (ablation: γ, u / d, deterministic)', experiment: 'ablation', smokeSeconds: 9, quickSeconds: 36 },
+  { file: 't3-ablation.ipynb', reproduces: 'Table 3 (ablation: γ, u / d, deterministic)', experiment: 'ablation', smokeSeconds: 9, quickSeconds: 54 },
   { file: 't4-datasets.ipynb', reproduces: 'Table 4 (datasets)', smokeSeconds: 7, quickSeconds: 9 },
   { file: 'gamma-explorer.ipynb', reproduces: 'interactive γ explorer (FALCUN in the browser)', smokeSeconds: 3, quickSeconds: 4 },
 ]);
