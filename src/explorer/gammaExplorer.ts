@@ -9,7 +9,9 @@
  * The page exposes `window.falcunExplorer` ({ set(params), params, selection, millis }) for tests.
  */
 import { buildSync } from 'esbuild';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { sourceModulePath } from '../sourcePath.ts';
 import type { ExplorerData } from './explorerData.ts';
 
 /** Parameters the page starts with (and the test drives). */
@@ -44,8 +46,10 @@ let bundle: string | undefined;
 export function explorerBundle(): string {
   if (bundle === undefined) {
     const r = buildSync({
-      // Compiled into dist/ for the notebooks, this module sits beside browserEntry.js instead of .ts.
-      entryPoints: [resolve(import.meta.dirname, `browserEntry${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`)],
+      // Bundled from the TypeScript source whenever the checkout has it, also when this module runs compiled
+      // from dist/ (notebooks): the page is then byte-identical whichever way it is made. Without src/, the
+      // compiled browserEntry.js beside this file.
+      entryPoints: [existsSync(sourceModulePath('explorer/browserEntry.ts')) ? sourceModulePath('explorer/browserEntry.ts') : resolve(import.meta.dirname, 'browserEntry.js')],
       bundle: true,
       format: 'iife',
       globalName: 'FalcunLab',
