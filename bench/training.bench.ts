@@ -10,6 +10,8 @@
  * against one core's peak (clock × 32 FP32 FLOP/cycle for AVX2/AVX-512 with two FMA units; the machine's
  * peak is that × cores; wasm's 128-bit SIMD without FMA reaches a quarter of it at most).
  * Both wall-clock and process CPU seconds are reported: on a shared, loaded machine CPU time is the fair one.
+ * LeNet training, the closest race, is also timed in alternating wasm / PyTorch rounds (the machine drifts
+ * by ±20 % over minutes), and the median ratio of the rounds is printed.
  * Data: real MNIST from src/data/registry.ts when it loads, else synthetic images with the same shape
  * (speed does not depend on the pixel values). PyTorch: Debian's python3-torch, installed by
  * bench/torch-setup.sh when missing; run with 1 thread (= the wasm backend's) and with all cores.
@@ -168,6 +170,9 @@ async function benchBackend(choice: BackendChoice): Promise<TfResult | null> {
   const lenetRows = Math.round(W.lenetTrainRows * f);
   const imgs = await loadImages(Math.max(lenetRows, Math.round(W.lenetPoolRows * (scaled ? 1 / 30 : 1))), rng);
   const lenetEpoch = scale(await epochSeconds('lenet', [28, 28, 1], 10, imgs.x.subarray(0, lenetRows * 784), imgs.y.subarray(0, lenetRows), scaled ? 1 : W.lenetEpochs, 1e-3), 1 / f);
+  if (choice === 'wasm' && process.env['FALCUN_BENCH_TORCH'] !== '0') {
+    interleaved = await interleavedLenet(imgs.x.subarray(0, lenetRows * 784), imgs.y.subarray(0, lenetRows));
+  }
   const tab = table(W.mlpTrainRows, rng, W.mlpFeatures, W.mlpClasses);
   const mlpEpoch = await epochSeconds('mlp', [W.mlpFeatures], W.mlpClasses, tab.x, tab.y, scaled ? 1 : W.mlpEpochs, 1e-4);
   const poolRows = scaled ? Math.round(W.lenetPoolRows / 30) : W.lenetPoolRows;
@@ -188,15 +193,40 @@ interface TorchResult {
   mlpInferSeconds: Seconds;
 }
 
-function runTorch(threads: number): TorchResult | null {
+function runTorch(threads: number, extra: Record<string, unknown> = {}): TorchResult | null {
   const setup = spawnSync('bash', [join(here, 'torch-setup.sh')], { stdio: ['ignore', 'inherit', 'inherit'] });
   if (setup.status !== 0) {
     console.log('  PyTorch: not available (bench/torch-setup.sh failed); no reference ratios');
     return null;
   }
-  const out = execFileSync('/usr/bin/python3', [join(here, 'training_torch.py'), JSON.stringify({ ...W, threads })], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const out = execFileSync('/usr/bin/python3', [join(here, 'training_torch.py'), JSON.stringify({ ...W, threads, ...extra })], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split('\n').at(-1)!) as TorchResult;
 }
+
+/**
+ * LeNet training, wasm against PyTorch (1 thread) in alternating rounds: the machine's speed drifts by
+ * ±20 % over minutes, more than the gap being measured, so each round times both within a few seconds of
+ * each other (best of 2 epochs each, process CPU seconds) and the rounds' ratios are summarised.
+ */
+const INTERLEAVED_ROUNDS = 5;
+let interleaved: { ratios: number[]; wasm: number[]; torch: number[] } | null = null;
+
+async function interleavedLenet(x: Float32Array, y: Int32Array): Promise<typeof interleaved> {
+  const wasm: number[] = [];
+  const torch: number[] = [];
+  for (let r = 0; r < INTERLEAVED_ROUNDS; r++) {
+    wasm.push((await epochSeconds('lenet', [28, 28, 1], 10, x, y, 2, 1e-3)).cpu);
+    const t = runTorch(1, { only: 'lenet-train', lenetEpochs: 2 });
+    if (t === null) return null;
+    torch.push(t.lenetEpochSeconds.cpu);
+  }
+  return { ratios: wasm.map((w, i) => w / torch[i]!), wasm, torch };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
 
 const fmt = (s: number) => (s < 10 ? s.toFixed(3) : s.toFixed(1));
 const ratio = (a: number, b: number | undefined) => (b === undefined ? '' : `${(a / b).toFixed(2)}×`);
@@ -237,8 +267,16 @@ async function main(): Promise<void> {
     console.log(`\n${clock === 'cpu' ? 'Process CPU seconds (robust to other load on the machine)' : 'Wall-clock seconds'}; ratios to PyTorch with 1 thread (wasm runs on 1 thread under Node):`);
     for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join(' | '));
   }
+  if (interleaved) {
+    const r = interleaved.ratios;
+    console.log(
+      `\nLeNet training, wasm ÷ PyTorch (1 thread), ${INTERLEAVED_ROUNDS} alternating rounds (CPU s per epoch, best of 2 each): ` +
+        `median ${median(r).toFixed(2)}×, range ${Math.min(...r).toFixed(2)}–${Math.max(...r).toFixed(2)}× ` +
+        `(wasm ${interleaved.wasm.map(fmt).join(' ')}; PyTorch ${interleaved.torch.map(fmt).join(' ')})`,
+    );
+  }
   console.log(`\nthroughput: ${results.map((r) => `${r.backend.choice} ${(W.lenetPoolRows / r.lenetInferSeconds.wall).toFixed(0)} img/s, ${(W.mlpPoolRows / r.mlpInferSeconds.wall / 1e3).toFixed(0)}k rows/s`).join('; ')}`);
-  console.log(JSON.stringify({ workloads: W, peak, results: results.map((r) => ({ ...r, backend: { choice: r.backend.choice, threads: r.backend.threads, simd: r.backend.simd } })), torch }));
+  console.log(JSON.stringify({ workloads: W, peak, results: results.map((r) => ({ ...r, backend: { choice: r.backend.choice, threads: r.backend.threads, simd: r.backend.simd } })), torch, interleavedLenet: interleaved }));
 }
 
 await main();

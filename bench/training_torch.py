@@ -83,6 +83,9 @@ lenet = LeNet()
 train_seconds_per_epoch(lenet, xi[:256], yi[:256], 1, 1e-3, 64)  # warm-up
 # Epochs: the fastest of cfg epochs (as the TypeScript side).
 res["lenetEpochSeconds"] = train_seconds_per_epoch(lenet, xi, yi, cfg["lenetEpochs"], 1e-3, 64)
+if cfg.get("only") == "lenet-train":  # the interleaved LeNet rounds of the TypeScript side
+    print(json.dumps(res))
+    sys.exit(0)
 xt = torch.randn(cfg["mlpTrainRows"], cfg["mlpFeatures"], generator=g)
 yt = torch.randint(0, cfg["mlpClasses"], (cfg["mlpTrainRows"],), generator=g)
 mlp = Mlp(cfg["mlpFeatures"], cfg["mlpHidden"], cfg["mlpClasses"])
