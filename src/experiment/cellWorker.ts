@@ -53,7 +53,7 @@ async function main(): Promise<void> {
             const now = performance.now();
             if (e.epoch === 1 || e.epoch === e.epochs || now - lastEpochSent >= EPOCH_MESSAGE_INTERVAL_MS) {
               lastEpochSent = now;
-              send({ type: 'epoch', index, round: e.round, rounds: e.rounds, replay: e.replay, epoch: e.epoch, epochs: e.epochs, loss: e.loss, accuracy: e.accuracy });
+              send({ ...e, index });
             }
           } else if (e.type === 'round-done') {
             send({ type: 'round', index, round: e.round, rounds: e.rounds, numLabeled: e.record.numLabeled, testAccuracy: e.record.testAccuracy });
