@@ -9,8 +9,8 @@ import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gatherRows } from '../src/experiment/pool.ts';
-import type { RoundRecord } from '../src/experiment/records.ts';
-import { appendRecord, readRunRecords } from '../src/experiment/resultStore.ts';
+import type { RoundRecord } from '../src/results/roundRecord.ts';
+import { appendRecord, readRunRecords } from '../src/results/resultStore.ts';
 import { Random } from '../src/random.ts';
 
 const rnd = new Random(1);

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { duelingMatrix } from '../src/analysis/duelingMatrix.ts';
 import { improvementOverRandom } from '../src/analysis/improvementOverRandom.ts';
 import { learningCurveCsv } from '../src/analysis/learningCurveFrame.ts';
-import { loadExperimentRecords } from '../src/analysis/loadRecords.ts';
+import { loadExperimentRecords } from '../src/results/loadRecords.ts';
 import { queryTimeRange } from '../src/analysis/queryTimeRange.ts';
 import { duelingMatrixFigure } from '../src/figures/duelingMatrix.ts';
 import { openFigureExporter } from '../src/figures/export.ts';

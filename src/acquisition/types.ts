@@ -2,15 +2,10 @@
  * The one contract shared by every acquisition strategy (see DESIGN: "Strategy.select ◄── PoolView").
  * Strategies work on flat typed arrays only and never import tfjs.
  */
+import type { LinearHead } from '../linearHead.ts';
 import type { Random } from '../random.ts';
 
-/** The classifier head W (D × C, row-major), b (C): logits = z·W + b. Used by AlfaMix. */
-export interface LinearHead {
-  readonly weights: Float32Array;
-  readonly bias: Float32Array;
-  readonly inputDim: number;
-  readonly numClasses: number;
-}
+export type { LinearHead };
 
 /**
  * A read-only view of the pool at one round. All arrays are row-major and must not be mutated.

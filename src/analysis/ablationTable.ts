@@ -1,4 +1,4 @@
-import type { RoundRecord } from '../experiment/records.ts';
+import type { RoundRecord } from '../results/roundRecord.ts';
 import { learningCurves } from './learningCurves.ts';
 
 /** One row of an ablation table (paper Table 3): mean accuracy of one strategy variant at each checkpoint. */

@@ -1,4 +1,4 @@
-import type { RoundRecord } from '../experiment/records.ts';
+import type { RoundRecord } from '../results/roundRecord.ts';
 import { learningCurves } from './learningCurves.ts';
 import { groupBy, settingKey } from './recordKeys.ts';
 

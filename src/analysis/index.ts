@@ -1,8 +1,8 @@
 // Analysis of experiment results (paper Sec. 4): re-exports only.
 
 // Loading
-export { loadExperimentRecords } from './loadRecords.ts';
-export { validateRoundRecord } from './validateRecords.ts';
+export { loadExperimentRecords } from '../results/loadRecords.ts';
+export { validateRoundRecord } from '../results/validateRecords.ts';
 
 // Statistics
 export { pairedTTest, studentTCdf, type PairedTTestResult } from './pairedTTest.ts';

@@ -1,5 +1,5 @@
 import * as dfd from 'danfojs-node';
-import type { RoundRecord } from '../experiment/records.ts';
+import type { RoundRecord } from '../results/roundRecord.ts';
 
 /**
  * Learning curves as a danfojs DataFrame, aggregated by danfo's groupby (mean and sample std, n − 1)

@@ -1,4 +1,4 @@
-import type { RoundRecord } from '../experiment/records.ts';
+import type { RoundRecord } from '../results/roundRecord.ts';
 import { groupBy, settingKey } from './recordKeys.ts';
 
 /** One point of a learning curve: accuracy over seeds at one number of labels. */

@@ -1,4 +1,4 @@
-import type { RoundRecord } from '../experiment/records.ts';
+import type { RoundRecord } from '../results/roundRecord.ts';
 
 /** Whether a query's time includes the forward pass over the pool (the authors' logs do). */
 export interface QueryTimeOptions {

@@ -1,4 +1,4 @@
-import type { RoundRecord } from '../experiment/records.ts';
+import type { RoundRecord } from '../results/roundRecord.ts';
 import { queryTime, type QueryTimeOptions } from './queryTime.ts';
 import { groupBy, settingKey } from './recordKeys.ts';
 

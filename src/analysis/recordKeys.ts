@@ -1,4 +1,4 @@
-import type { RoundRecord } from '../experiment/records.ts';
+import type { RoundRecord } from '../results/roundRecord.ts';
 
 /**
  * One experimental setting in the paper's sense (Sec. 4.1): a dataset, a setting (query size and whether

@@ -27,11 +27,11 @@ import { exportCsv } from '../experiment/csvExport.ts';
 import type { RunnerDependencies } from '../experiment/dependencies.ts';
 import { currentGitCommit, manifestPath, openExperimentDir, readManifest, type Manifest } from '../experiment/manifest.ts';
 import { listPresets } from '../experiment/presets.ts';
-import { writeReport } from '../experiment/report.ts';
+import { writeReport } from '../report/report.ts';
 import { cellBackend, runCell } from '../experiment/runCell.ts';
 import { experimentStatus, formatStatus, unfinishedCells } from '../experiment/status.ts';
 import { runExperiment } from '../experiment/workerPool.ts';
-import { addSlurmCommand, slurmStatusSection } from '../slurm/command.ts';
+import { addSlurmCommand, slurmStatusSection } from './slurmCommand.ts';
 import { loadConfig } from './loadConfig.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;

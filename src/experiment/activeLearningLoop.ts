@@ -23,7 +23,7 @@ import type { ClassifierSession, FitProgress } from '../training/session.ts';
 import type { PlannedDataset } from './config.ts';
 import { accuracyFromProbs } from './evaluate.ts';
 import { gatherLabels, gatherRows, type RunPool } from './pool.ts';
-import type { RoundRecord } from './records.ts';
+import type { RoundRecord } from '../results/roundRecord.ts';
 import { labelsAtRound } from './settings.ts';
 import type { EpochProgress } from './progress.ts';
 

@@ -10,8 +10,8 @@
 import { writeFileSync } from 'node:fs';
 import { gridCells } from './grid.ts';
 import { readManifest } from './manifest.ts';
-import type { RoundRecord } from './records.ts';
-import { readRunRecords, runFile } from './resultStore.ts';
+import type { RoundRecord } from '../results/roundRecord.ts';
+import { readRunRecords, runFile } from '../results/resultStore.ts';
 
 const FIXED = [
   'dataset', 'strategy', 'seed', 'setting', 'model', 'querySize', 'round', 'numLabeled', 'testAccuracy',

@@ -11,7 +11,7 @@ import { gridCell, type GridCell } from './grid.ts';
 import { runActiveLearning, type LoopEvent, type LoopResult } from './activeLearningLoop.ts';
 import { readManifest } from './manifest.ts';
 import { preparePool, type RunPool } from './pool.ts';
-import { appendRecord, readRunRecords, runFile } from './resultStore.ts';
+import { appendRecord, readRunRecords, runFile } from '../results/resultStore.ts';
 
 export interface RunCellOptions {
   readonly onEvent?: (event: LoopEvent) => void;

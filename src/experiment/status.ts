@@ -4,7 +4,7 @@
  */
 import { gridCells } from './grid.ts';
 import { readManifest, type Manifest } from './manifest.ts';
-import { readRunRecords, runFile } from './resultStore.ts';
+import { readRunRecords, runFile } from '../results/resultStore.ts';
 
 export interface CellStatus {
   readonly index: number;

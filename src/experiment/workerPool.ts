@@ -19,7 +19,7 @@ import { sourceModulePath } from '../sourcePath.ts';
 import { gridCells } from './grid.ts';
 import { readManifest } from './manifest.ts';
 import { createProgressReporter, type ProgressReporter } from './progress.ts';
-import { readRunRecords, runFile } from './resultStore.ts';
+import { readRunRecords, runFile } from '../results/resultStore.ts';
 import { cellBackend } from './runCell.ts';
 import type { ParentMessage, WorkerMessage } from './workerProtocol.ts';
 

@@ -1,4 +1,4 @@
-import type { RoundRecord } from '../experiment/records.ts';
+import type { RoundRecord } from '../results/roundRecord.ts';
 import { learningCurves as aggregate, type LearningCurvePoint } from '../analysis/learningCurves.ts';
 import { groupBy, settingKey } from '../analysis/recordKeys.ts';
 import { sortStrategies, strategyColor, strategyLabel, withAlpha } from './palette.ts';

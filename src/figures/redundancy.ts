@@ -1,4 +1,4 @@
-import type { RoundRecord } from '../experiment/records.ts';
+import type { RoundRecord } from '../results/roundRecord.ts';
 import { learningCurves } from '../analysis/learningCurves.ts';
 import { sortStrategies, strategyColor, strategyLabel } from './palette.ts';
 import type { PlotlyFigure, PlotlyTrace } from './types.ts';

@@ -5,7 +5,7 @@
  * and the head W, b (AlfaMix, BADGE), so the three are exposed separately.
  */
 import type * as tf from '@tensorflow/tfjs';
-import type { LinearHead } from '../acquisition/types.ts';
+import type { LinearHead } from '../linearHead.ts';
 
 export type ModelName = 'lenet' | 'mlp' | 'resnet18';
 

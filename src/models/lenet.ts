@@ -6,7 +6,7 @@
  * Cost per image: ≈ 0.4 MFLOP forward for 28×28×1 (conv1 0.18 M multiply-adds, conv2 0.24 M).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { LinearHead } from '../acquisition/types.ts';
+import type { LinearHead } from '../linearHead.ts';
 import { Random, type Seed } from '../random.ts';
 import type { ClassifierNetwork } from './classifierNetwork.ts';
 import { convParameters, countParameters, denseParameters, readHead } from './parameters.ts';

@@ -5,7 +5,7 @@
  * Cost per row: 2·(F·D + D·C) FLOP forward.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { LinearHead } from '../acquisition/types.ts';
+import type { LinearHead } from '../linearHead.ts';
 import { Random, type Seed } from '../random.ts';
 import type { ClassifierNetwork } from './classifierNetwork.ts';
 import { countParameters, denseParameters, readHead } from './parameters.ts';

@@ -11,7 +11,7 @@
  * seeded PyTorch-default initial weights (BN scale 1, offset 0).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { LinearHead } from '../acquisition/types.ts';
+import type { LinearHead } from '../linearHead.ts';
 import { Random, type Seed } from '../random.ts';
 import type { ClassifierNetwork } from './classifierNetwork.ts';
 import { constantVariable, convParameters, countParameters, denseParameters, readHead } from './parameters.ts';

@@ -12,14 +12,14 @@
  * changed in a notebook's parameter cell, so a changed parameter never mixes with old results.
  */
 import { join } from 'node:path';
-import { loadExperimentRecords } from '../analysis/loadRecords.ts';
+import { loadExperimentRecords } from '../results/loadRecords.ts';
 import { planHash, resolveExperiment, type ExperimentConfig } from '../experiment/config.ts';
 import { gridCells } from '../experiment/grid.ts';
 import { openExperimentDir } from '../experiment/manifest.ts';
-import { readRunRecords, runFile } from '../experiment/resultStore.ts';
+import { readRunRecords, runFile } from '../results/resultStore.ts';
 import { presetConfig } from '../experiment/presets.ts';
 import { createProgressReporter } from '../experiment/progress.ts';
-import type { RoundRecord } from '../experiment/records.ts';
+import type { RoundRecord } from '../results/roundRecord.ts';
 import { runExperiment, type RunExperimentSummary } from '../experiment/workerPool.ts';
 import { sourceModulePath } from '../sourcePath.ts';
 import { ablationStrategies } from './ablation.ts';

@@ -12,7 +12,7 @@
  * early stop at 99% training accuracy after epoch 10; ResNet18 lr 1e-3, ≤ 100 epochs, early stop at 99%;
  * batch 64 for all.
  */
-import type { LinearHead } from '../acquisition/types.ts';
+import type { LinearHead } from '../linearHead.ts';
 import { currentBackendInfo, initBackend } from '../backend/initBackend.ts';
 import type { ClassifierNetwork, ModelName } from '../models/classifierNetwork.ts';
 import { createNetwork, MODEL_NAMES } from '../models/createNetwork.ts';

@@ -2,7 +2,7 @@
  * The contract between the active-learning loop and a trained model (see DESIGN: "Trainer (tfjs model)").
  * Everything crosses this boundary as flat typed arrays, so the loop and the strategies never touch tensors.
  */
-import type { LinearHead } from '../acquisition/types.ts';
+import type { LinearHead } from '../linearHead.ts';
 
 export interface FitProgress {
   readonly epoch: number;

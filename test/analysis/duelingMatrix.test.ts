@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { duelingMatrix } from '../../src/analysis/duelingMatrix.ts';
-import type { RoundRecord } from '../../src/experiment/records.ts';
+import type { RoundRecord } from '../../src/results/roundRecord.ts';
 import { Random } from '../../src/random.ts';
 import { syntheticRecords } from './syntheticRecords.ts';
 import { slowDueling } from './slowDueling.ts';

@@ -1,7 +1,7 @@
 // The dueling matrix computed the slow, obvious way (filtering all records for every pair and cell):
 // the reference for test/analysis/duelingMatrix.test.ts and bench/analysis.bench.ts.
 import { pairedTTest } from '../../src/analysis/pairedTTest.ts';
-import type { RoundRecord } from '../../src/experiment/records.ts';
+import type { RoundRecord } from '../../src/results/roundRecord.ts';
 
 export function slowDueling(records: readonly RoundRecord[], strategies: readonly string[], alpha: number) {
   const S = strategies.length;

@@ -1,5 +1,5 @@
 // Synthetic RoundRecords for analysis and figure tests (the runner is written in parallel).
-import type { RoundRecord } from '../../src/experiment/records.ts';
+import type { RoundRecord } from '../../src/results/roundRecord.ts';
 import { Random } from '../../src/random.ts';
 
 export interface SyntheticSpec {

@@ -6,7 +6,7 @@ import { readManifest } from '../../src/experiment/manifest.ts';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.ts';
-import { readRunRecords, runFile } from '../../src/experiment/resultStore.ts';
+import { readRunRecords, runFile } from '../../src/results/resultStore.ts';
 import { runCell } from '../../src/experiment/runCell.ts';
 import { createProgressReporter } from '../../src/experiment/progress.ts';
 import { runExperiment } from '../../src/experiment/workerPool.ts';

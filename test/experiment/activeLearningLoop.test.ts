@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, readFileSync } from 'node:fs';
 import type { LoopEvent } from '../../src/experiment/activeLearningLoop.ts';
 import { clearRunCellCache, runCell } from '../../src/experiment/runCell.ts';
-import { readRunRecords, runFile } from '../../src/experiment/resultStore.ts';
+import { readRunRecords, runFile } from '../../src/results/resultStore.ts';
 import { gridCells } from '../../src/experiment/grid.ts';
 import { readManifest } from '../../src/experiment/manifest.ts';
 import { dependencies, fakeTable } from './fixtures/fakeDependencies.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveExperiment, type ExperimentConfig } from '../../src/experiment/config.ts';
 import { openExperimentDir } from '../../src/experiment/manifest.ts';
-import type { RoundRecord } from '../../src/experiment/records.ts';
+import type { RoundRecord } from '../../src/results/roundRecord.ts';
 
 export function scratchDir(prefix = 'falcun-exp-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createProgressReporter, formatRunInfo, type EpochProgress, type ProgressReporter } from '../../src/experiment/progress.ts';
-import { readRunRecords, runFile } from '../../src/experiment/resultStore.ts';
+import { readRunRecords, runFile } from '../../src/results/resultStore.ts';
 import { runCell } from '../../src/experiment/runCell.ts';
 import { runExperiment } from '../../src/experiment/workerPool.ts';
 import { dependencies } from './fixtures/fakeDependencies.ts';

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { readRunRecords, runFile } from '../../src/experiment/resultStore.ts';
+import { readRunRecords, runFile } from '../../src/results/resultStore.ts';
 import { makeExperiment, scratchDir, SMALL_CONFIG, withoutTimes } from './helpers.ts';
 
 const MNIST_DEPS = fileURLToPath(new URL('./fixtures/mnistTrainingDependencies.ts', import.meta.url));

@@ -3,7 +3,7 @@ import { duelingMatrix } from '../../src/analysis/duelingMatrix.ts';
 import { improvementOverRandom } from '../../src/analysis/improvementOverRandom.ts';
 import { ablationTable } from '../../src/analysis/ablationTable.ts';
 import { queryTimeRange } from '../../src/analysis/queryTimeRange.ts';
-import type { RoundRecord } from '../../src/experiment/records.ts';
+import type { RoundRecord } from '../../src/results/roundRecord.ts';
 import { classAccuracyEmbeddingFigure } from '../../src/figures/classAccuracyEmbedding.ts';
 import { duelingMatrixFigure } from '../../src/figures/duelingMatrix.ts';
 import { exampleImagesFigure } from '../../src/figures/exampleImages.ts';

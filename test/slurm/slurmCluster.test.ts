@@ -20,7 +20,7 @@ import { join, resolve } from 'node:path';
 import { missingSlurmBinaries, startLocalCluster, type LocalCluster } from '../../src/slurm/localCluster.ts';
 import { formatArraySpec } from '../../src/slurm/arraySpec.ts';
 import { slurmStatus } from '../../src/slurm/slurmGrid.ts';
-import { readRunRecords } from '../../src/experiment/resultStore.ts';
+import { readRunRecords } from '../../src/results/resultStore.ts';
 import { runCell } from '../../src/experiment/runCell.ts';
 import { gridCells } from '../../src/experiment/grid.ts';
 import { readManifest } from '../../src/experiment/manifest.ts';

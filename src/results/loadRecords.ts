@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RoundRecord } from '../experiment/records.ts';
-import { readRunRecords } from '../experiment/resultStore.ts';
+import type { RoundRecord } from './roundRecord.ts';
+import { readRunRecords } from './resultStore.ts';
 import { validateRoundRecord } from './validateRecords.ts';
 
 /**
  * All RoundRecords of an experiment directory: every `dir/runs/*.jsonl` (one RoundRecord JSON per line,
- * the runner's append-only format, records.ts), files in name order, records in file order.
+ * the runner's append-only format, roundRecord.ts), files in name order, records in file order.
  * A trailing line without '\n' (a run cut off mid-write) is ignored, as the runner does; the files are
  * never modified. Each record is checked with `validateRoundRecord`.
  * Cost: O(total file size).

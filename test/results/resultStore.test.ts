@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appendRecord, readRunRecords, writeJsonAtomic } from '../../src/experiment/resultStore.ts';
-import type { RoundRecord } from '../../src/experiment/records.ts';
-import { scratchDir } from './helpers.ts';
+import { appendRecord, readRunRecords, writeJsonAtomic } from '../../src/results/resultStore.ts';
+import type { RoundRecord } from '../../src/results/roundRecord.ts';
+import { scratchDir } from '../experiment/helpers.ts';
 
 function rec(round: number): RoundRecord {
   return {

@@ -1,8 +1,8 @@
-import type { RoundRecord } from '../experiment/records.ts';
+import type { RoundRecord } from './roundRecord.ts';
 
 /**
  * Checks that a value has the fields of a RoundRecord that analysis and figures read
- * (records.ts), with the right kinds and ranges, so that a damaged or foreign file fails loudly
+ * (roundRecord.ts), with the right kinds and ranges, so that a damaged or foreign file fails loudly
  * instead of producing a silently wrong curve. `where` names the source (file and line) in errors.
  * Cost: O(length of the per-record arrays).
  * @throws TypeError for a missing field or a wrong kind; RangeError for an out-of-range value.

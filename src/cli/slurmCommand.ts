@@ -7,10 +7,10 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
-import { loadConfig } from '../cli/loadConfig.ts';
+import { loadConfig } from './loadConfig.ts';
 import { openExperimentDir } from '../experiment/manifest.ts';
 import { experimentStatus, unfinishedCells } from '../experiment/status.ts';
-import { formatSlurmStatus, slurmStatus, submitSlurmScripts, writeSlurmScripts, type SlurmOptions } from './slurmGrid.ts';
+import { formatSlurmStatus, slurmStatus, submitSlurmScripts, writeSlurmScripts, type SlurmOptions } from '../slurm/slurmGrid.ts';
 
 interface Io {
   readonly out: (s: string) => void;

@@ -1,6 +1,6 @@
 /**
  * The results on disk: an experiment directory holds `manifest.json` and `runs/<runId>.jsonl`
- * (see records.ts and README "Results format").
+ * (see roundRecord.ts and README "Results format").
  *
  * Atomicity, chosen and documented here:
  * - A run file is append-only. Each RoundRecord is serialised to ONE line and written with a single
@@ -13,7 +13,7 @@
  */
 import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { RoundRecord } from './records.ts';
+import type { RoundRecord } from './roundRecord.ts';
 
 /** Path of a run's results file inside an experiment directory. */
 export function runFile(dir: string, runId: string): string {

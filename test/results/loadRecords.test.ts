@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadExperimentRecords } from '../../src/analysis/loadRecords.ts';
-import { syntheticRecords } from './syntheticRecords.ts';
+import { loadExperimentRecords } from '../../src/results/loadRecords.ts';
+import { syntheticRecords } from '../analysis/syntheticRecords.ts';
 
 test('loadExperimentRecords: reads runs/*.jsonl in name order, ignores a cut-off last line, leaves files alone', () => {
   const dir = mkdtempSync(join(tmpdir(), 'h6-load-'));

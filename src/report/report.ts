@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { learningCurves, type LearningCurvePoint } from '../analysis/learningCurves.ts';
 import { DEFAULT_CHROMIUM, openFigureExporter, writeFigureHtml } from '../figures/export.ts';
 import { learningCurvesFigure } from '../figures/learningCurves.ts';
-import { readAllRecords, recordsToCsv } from './csvExport.ts';
+import { readAllRecords, recordsToCsv } from '../experiment/csvExport.ts';
 
 export interface ReportOptions {
   /** Render the PNG through Chromium (default true; skipped with a note when Chromium is missing). */
