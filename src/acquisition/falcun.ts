@@ -11,14 +11,16 @@
  *   every candidate's raw diversity d′ is zero (each is confident or a duplicate of a chosen point).
  *   Chosen points leave the candidates.
  * Ablations (paper Table 3): any γ >= 0 (γ = 0 is uniform), relevance from u only, d only or both,
- * and deterministic picks (argmax of r, ties to the lowest index).
+ * and deterministic picks (argmax of r, ties to the lowest index); `variant: 'authors'` gives the public
+ * code's d-only and u-only definitions (see {@link FalcunVariant}).
  *
  * Cost per pick: one streaming pass over the N × C probabilities (the L1 update of Eq. (3), fused with
  * the min/max of Eq. (4), and skipping a row's C-term sum when an exact lower bound shows it cannot lower
  * d′), one pass over N doubles for the weights and their total, and an inverse-CDF scan for the draw.
  * Chosen points are marked by d′ = NaN, which drops out of every comparison, so the hot loops carry no
  * membership test. Integer γ is evaluated by repeated squaring (no `Math.pow` per element; γ = 10 is
- * unrolled); r <= 2, so r^γ cannot overflow for γ <= 1000; larger γ divide r by max r first.
+ * unrolled); r <= 2, so r^γ cannot overflow for γ <= 1000; larger γ divide r by max r first, and so does
+ * any γ whose unscaled weights sum below 2^-900 (underflow: see UNDERFLOW_TOTAL), so the draw stays exact.
  * Relevance 'uncertainty' skips the L1 pass (d is unused). Nothing depends on D.
  * Memory: O(N) doubles. Random draws: one `random.uniform()` per stochastic pick (`random.int` for a
  * uniform fallback), none when deterministic. Float64 throughout; d is normalised by multiplying with
@@ -36,6 +38,16 @@ import { validateBatchSize, validateProbabilities, validateSelectOptions } from 
 
 export type FalcunRelevance = 'both' | 'uncertainty' | 'diversity';
 
+/**
+ * Which definition of the ablation modes (paper Table 3) to use. They differ only for relevance
+ * 'diversity' and 'uncertainty'; 'both' is the same in each.
+ * - 'paper': Eqs. (4)–(6) as printed: d is the min-max normalised d′ in every mode; u-only never looks at d′.
+ * - 'authors': the public code (sobermeier/falcun, `falcun.py`, custom_dist 'distance' / 'unc'): d-only
+ *   draws ∝ (raw d′)^γ without normalisation, and u-only still tracks d′ and draws uniformly once every
+ *   candidate's raw d′ is zero.
+ */
+export type FalcunVariant = 'paper' | 'authors';
+
 export interface FalcunOptions {
   /** Relevance exponent γ >= 0 of Eq. (6). Default 10 (the paper's). 0 gives uniform picks. */
   readonly gamma?: number;
@@ -43,6 +55,8 @@ export interface FalcunOptions {
   readonly relevance?: FalcunRelevance;
   /** Pick argmax r instead of sampling (ties to the lowest index). Default false. */
   readonly deterministic?: boolean;
+  /** Definition of the d-only and u-only ablations (see {@link FalcunVariant}). Default 'paper'. */
+  readonly variant?: FalcunVariant;
 }
 
 /** Per-pick record for the "course of relevance" figure. */
@@ -59,8 +73,16 @@ export interface FalcunTrace {
 }
 
 const RELEVANCES: readonly FalcunRelevance[] = ['both', 'uncertainty', 'diversity'];
+const VARIANTS: readonly FalcunVariant[] = ['paper', 'authors'];
 /** Above this γ, r^γ with r <= 2 could overflow, so r is divided by max r first. */
 const MAX_UNSCALED_GAMMA = 1000;
+/**
+ * Below this Σ r^γ the unscaled weights may have underflowed (e.g. u-only, γ = 200, u ≈ 2e-3), so they are
+ * recomputed as (r / max r)^γ. Above it, max r^γ >= total / N > 2^-931 for any N < 2^31, so a weight that
+ * underflowed (< 2^-1022) had a relative probability below 2^-91: far under the 2^-53 resolution of the
+ * draw, so the unscaled draw is exact to float64 and costs no extra pass.
+ */
+const UNDERFLOW_TOTAL = 2 ** -900;
 
 export class Falcun implements Strategy {
   readonly name = 'falcun';
@@ -68,6 +90,7 @@ export class Falcun implements Strategy {
   readonly gamma: number;
   readonly relevance: FalcunRelevance;
   readonly deterministic: boolean;
+  readonly variant: FalcunVariant;
 
   /** @throws TypeError / RangeError for a γ that is not a finite number >= 0, an unknown relevance, a non-boolean deterministic. */
   constructor(options: FalcunOptions = {}) {
@@ -78,6 +101,9 @@ export class Falcun implements Strategy {
     if (!RELEVANCES.includes(relevance)) throw new RangeError(`Falcun: relevance must be one of ${RELEVANCES.join(', ')}, got ${String(relevance)}`);
     const deterministic = options.deterministic ?? false;
     if (typeof deterministic !== 'boolean') throw new TypeError(`Falcun: deterministic must be a boolean, got ${String(deterministic)}`);
+    const variant = options.variant ?? 'paper';
+    if (!VARIANTS.includes(variant)) throw new RangeError(`Falcun: variant must be one of ${VARIANTS.join(', ')}, got ${String(variant)}`);
+    this.variant = variant;
     this.gamma = gamma;
     this.relevance = relevance;
     this.deterministic = deterministic;
@@ -94,12 +120,18 @@ export class Falcun implements Strategy {
 
     const useU = this.relevance !== 'diversity';
     const useD = this.relevance !== 'uncertainty';
+    const authors = this.variant === 'authors';
+    // d′ is tracked when d enters r, and in the authors' u-only mode for its uniform fallback.
+    const trackD = useD || authors;
+    // The authors' d-only relevance is the raw d′ (mn = 0, scale = 1 below), not Eq. (4)'s normalised d.
+    const rawD = authors && this.relevance === 'diversity';
     const gamma = this.gamma;
     const intGamma = Number.isInteger(gamma) && gamma <= MAX_UNSCALED_GAMMA;
     const scaled = gamma > MAX_UNSCALED_GAMMA;
 
     const u = marginUncertainty(probs, n, c); // Eq. (1)
     const dv = Float64Array.from(u); // d′ = u, Eq. (2)
+    const rowSum = trackD ? rowSums(probs, n, c) : new Float64Array(0);
     const taken = new Uint8Array(n);
     const w = new Float64Array(n);
     const pq = new Float64Array(c);
@@ -108,10 +140,10 @@ export class Falcun implements Strategy {
     const pickProbability = new Float64Array(q);
     const relevanceTrace: Float32Array[] = [];
 
-    // Without d (relevance 'uncertainty') min = max = 0, so (d′ − min)·scale stays a finite 0.
-    let mn = useD ? Infinity : 0;
-    let mx = useD ? -Infinity : 0;
-    if (useD) {
+    // Without tracked d′ (relevance 'uncertainty') min = max = 0, so (d′ − min)·scale stays a finite 0.
+    let mn = trackD ? Infinity : 0;
+    let mx = trackD ? -Infinity : 0;
+    if (trackD) {
       for (let i = 0; i < n; i++) {
         const d = dv[i]!;
         if (d < mn) mn = d;
@@ -121,26 +153,30 @@ export class Falcun implements Strategy {
 
     for (let pick = 0; pick < q; pick++) {
       const range = mx - mn; // Eq. (4): zero range gives d = 0
-      const scale = useD && range > 0 ? 1 / range : 0;
+      const scale = rawD ? 1 : useD && range > 0 ? 1 / range : 0;
+      const shift = rawD || !useD ? 0 : mn;
       const rel = wantRelevance ? new Float32Array(n).fill(NaN) : null;
-      if (rel !== null) fillRelevance(u, dv, taken, n, mn, scale, useU, rel);
+      if (rel !== null) fillRelevance(u, dv, taken, n, shift, scale, useU, rel);
       let chosen: number;
       let prob: number;
       if (this.deterministic) {
-        chosen = argmaxRelevance(u, dv, taken, n, mn, scale, useU);
+        chosen = argmaxRelevance(u, dv, taken, n, shift, scale, useU);
         prob = 1;
       } else {
         let total: number;
         if (scaled) {
-          total = scaledWeights(u, dv, taken, n, mn, scale, useU, gamma, w);
+          total = scaledWeights(u, dv, taken, n, shift, scale, useU, gamma, w);
         } else if (gamma === 10) {
-          total = tenthPowerWeights(u, dv, n, mn, scale, useU ? 1 : 0, w);
+          total = tenthPowerWeights(u, dv, n, shift, scale, useU ? 1 : 0, w);
         } else if (intGamma) {
-          total = integerPowerWeights(u, dv, taken, n, mn, scale, useU ? 1 : 0, gamma, w);
+          total = integerPowerWeights(u, dv, taken, n, shift, scale, useU ? 1 : 0, gamma, w);
         } else {
-          total = powWeights(u, dv, taken, n, mn, scale, useU ? 1 : 0, gamma, w);
+          total = powWeights(u, dv, taken, n, shift, scale, useU ? 1 : 0, gamma, w);
         }
-        if (useD && !(mx > 0)) {
+        if (!scaled && total < UNDERFLOW_TOTAL) {
+          total = scaledWeights(u, dv, taken, n, shift, scale, useU, gamma, w); // r^γ may have underflowed
+        }
+        if (trackD && !(mx > 0)) {
           total = 0; // every raw diversity is zero: the authors draw uniformly (see the doc comment)
         }
         if (total > 0 && Number.isFinite(total)) {
@@ -156,14 +192,14 @@ export class Falcun implements Strategy {
       if (rel !== null) relevanceTrace.push(rel);
       taken[chosen] = 1;
       dv[chosen] = NaN; // leaves the candidates of every pass (see updateDiversity)
-      if (!useD || pick === q - 1) continue;
+      if (!trackD || pick === q - 1) continue;
       // Eq. (3), fused with the min/max over the remaining candidates for Eq. (4).
       let kq = 0;
       for (let k = 0, off = chosen * c; k < c; k++) {
         pq[k] = probs[off + k]!;
         if (pq[k]! > pq[kq]!) kq = k;
       }
-      updateDiversity(probs, n, c, pq, kq, dv, minMax);
+      updateDiversity(probs, rowSum, n, c, pq, kq, chosen, dv, minMax);
       mn = minMax[0]!;
       mx = minMax[1]!;
     }
@@ -186,22 +222,25 @@ export class Falcun implements Strategy {
 /**
  * Eq. (3): d′ ← min(d′, ‖p − p_q‖₁) over the candidates, and their new min/max into minMax.
  *
- * Exact pruning: two probability vectors have ‖a − b‖₁ >= 2·|a_k − b_k| for every class k (their
- * differences sum to 0, so one coordinate is at most half the L1 distance). With k = kq, the chosen
- * point's top class, a candidate whose bound already exceeds d′ by PRUNE_MARGIN cannot be lowered, so
- * its full C-term sum is skipped (typically most candidates predicted as another class). The margin (1e-9) dwarfs the float64
- * rounding of a C-term sum (< C·2⁻⁵² relative), so skipping gives exactly the d′ the full sum would.
+ * Exact pruning: for any two vectors, ‖a − b‖₁ >= 2·|a_k − b_k| − |Σa − Σb| for every class k (the
+ * positive and the negative parts of a − b sum to (‖a − b‖₁ ± (Σa − Σb)) / 2, and one coordinate is at
+ * most one part). With k = kq, the chosen point's top class, a candidate whose bound already exceeds d′ by
+ * PRUNE_MARGIN cannot be lowered, so its full C-term sum is skipped (typically most candidates predicted
+ * as another class). The sum term keeps the bound exact for every accepted row (rows may sum to
+ * 1 ± PROBABILITY_SUM_TOLERANCE), and the margin (1e-9) dwarfs the float64 rounding of a C-term sum
+ * (< C·2⁻⁵² relative), so skipping gives exactly the d′ the full sum would.
  * Cost: one pass over N × C in the worst case; pruned rows read 2 floats instead of C.
  */
-function updateDiversity(probs: Float32Array, n: number, c: number, pq: Float64Array, kq: number, dv: Float64Array, minMax: Float64Array): void {
+function updateDiversity(probs: Float32Array, rowSum: Float64Array, n: number, c: number, pq: Float64Array, kq: number, chosen: number, dv: Float64Array, minMax: Float64Array): void {
   let mn = Infinity;
   let mx = -Infinity;
   const c4 = c & ~3;
   const pqk = pq[kq]!;
+  const sq = rowSum[chosen]!;
   for (let i = 0, off = 0; i < n; i++, off += c) {
     // Chosen points hold d′ = NaN: the bound test and both comparisons below are false for NaN.
     let d = dv[i]!;
-    if (2 * Math.abs(probs[off + kq]! - pqk) <= d + PRUNE_MARGIN) {
+    if (2 * Math.abs(probs[off + kq]! - pqk) - Math.abs(rowSum[i]! - sq) <= d + PRUNE_MARGIN) {
       let s = 0;
       let k = 0;
       for (; k < c4; k += 4) {
@@ -225,6 +264,17 @@ function updateDiversity(probs: Float32Array, n: number, c: number, pq: Float64A
 
 /** Slack of the L1 pruning bound in updateDiversity: far above float64 rounding of a C-term sum. */
 const PRUNE_MARGIN = 1e-9;
+
+/** Σ_k p_ik per row in float64 (for the pruning bound of updateDiversity). One pass over N × C. */
+function rowSums(probs: Float32Array, n: number, c: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0, off = 0; i < n; i++, off += c) {
+    let s = 0;
+    for (let k = 0; k < c; k++) s += probs[off + k]!;
+    out[i] = s;
+  }
+  return out;
+}
 
 /** w_i = r_i^γ for integer γ by repeated squaring (no Math.pow); 0 for chosen points. Returns Σ w. One pass over N. */
 function integerPowerWeights(u: Float64Array, dv: Float64Array, taken: Uint8Array, n: number, mn: number, scale: number, uFactor: number, gamma: number, w: Float64Array): number {

@@ -10,7 +10,7 @@ import { Badge } from './badge.ts';
 import { Cdal } from './cdal.ts';
 import { Clue } from './clue.ts';
 import { EntropySampling } from './entropySampling.ts';
-import { Falcun, type FalcunRelevance } from './falcun.ts';
+import { Falcun, type FalcunRelevance, type FalcunVariant } from './falcun.ts';
 import { KCenterGreedy } from './kCenterGreedy.ts';
 import { LeastConfidenceSampling } from './leastConfidenceSampling.ts';
 import { MarginSampling } from './marginSampling.ts';
@@ -48,9 +48,10 @@ const ENTRIES: readonly Entry[] = [
       { name: 'gamma', kind: 'number', default: 10, min: 0, description: 'relevance exponent γ of Eq. (6); 0 = uniform picks' },
       { name: 'relevance', kind: 'enum', default: 'both', values: ['both', 'uncertainty', 'diversity'], description: 'relevance from u + d, u only, or d only (ablation, Table 3)' },
       { name: 'deterministic', kind: 'boolean', default: false, description: 'argmax picks instead of sampling (ablation, Table 3)' },
+      { name: 'variant', kind: 'enum', default: 'paper', values: ['paper', 'authors'], description: "d-only / u-only as the paper's Eq. (4) or as the authors' code (raw d′; uniform fallback in u-only)" },
     ],
     aliases: [],
-    create: (o) => new Falcun({ gamma: o.gamma as number, relevance: o.relevance as FalcunRelevance, deterministic: o.deterministic as boolean }),
+    create: (o) => new Falcun({ gamma: o.gamma as number, relevance: o.relevance as FalcunRelevance, deterministic: o.deterministic as boolean, variant: o.variant as FalcunVariant }),
   },
   {
     name: 'random',

@@ -7,11 +7,13 @@
  * (levels A..Z), followed by the 16 features in OpenML-6's order: x-box, y-box, width, high, onpix,
  * x-bar, y-bar, x2bar, y2bar, xybar, x2ybr, xy2br, x-ege, xegvy, y-ege, yegvx.
  *
- * Preprocessing (our choice, documented because OpenML serves the raw integers): rows are split 80/20
- * with `splitTrainTest(n, 0.2, new Random(0))`, then every feature is standardised with the training
- * part's mean and population standard deviation (as scikit-learn's StandardScaler; a constant feature
- * keeps std 1), applied to both parts. The split follows the paper's protocol (80/20, seed 0), not
- * numpy's exact permutation.
+ * Preprocessing: rows are split 80/20 with `splitTrainTest(n, 0.2, new Random(0))` (the paper's protocol,
+ * 80/20, not numpy's exact permutation). Then, by `preprocessing`:
+ * - 'standardize' (default, our choice): every feature is standardised with the training part's mean and
+ *   population standard deviation (as scikit-learn's StandardScaler; a constant feature keeps std 1),
+ *   applied to both parts;
+ * - 'raw': the integers 0..15 as they are, as the authors' code feeds OpenML features to the MLP
+ *   (`transforms.ToTensor()` only). The reproduction grid uses 'raw'.
  */
 import { join } from 'node:path';
 import { dataDir } from './cache.ts';
@@ -42,7 +44,13 @@ export interface LoadLetterOptions {
    * Default: `dataDir()` from cache.ts (`$FALCUN_DATA_DIR` or `<repo>/data`).
    */
   cacheDir?: string;
+  /** 'standardize' (default) or 'raw' (the authors' choice); see the module comment. */
+  preprocessing?: TablePreprocessing;
 }
+
+/** How a table's features reach the model: standardised with the training part's statistics, or as stored. */
+export type TablePreprocessing = 'standardize' | 'raw';
+const PREPROCESSINGS: readonly TablePreprocessing[] = ['standardize', 'raw'];
 
 /**
  * Standardises row-major features into new Float32Arrays: each column of `train` and `test` becomes
@@ -113,7 +121,7 @@ export function letterFromDataFrame(df: DataFrame, file: string, hint: string): 
 
 /**
  * Loads Letter (OpenML-6) from Debian's `r-cran-mlbench` (fetched into `cacheDir` on first use),
- * split 80/20 with seed 0 and standardised with the training part's statistics (see the module comment).
+ * split 80/20 with seed 0, standardised with the training part's statistics or raw (see the module comment).
  * ~0.3 s once the package is cached.
  * @throws TypeError when options.cacheDir is not a non-empty string (or absent);
  *   DebianSourceError when the package cannot be fetched (names the package and what to do);
@@ -125,6 +133,10 @@ export async function loadLetter(options: LoadLetterOptions = {}): Promise<Datas
   }
   if (options.cacheDir !== undefined && (typeof options.cacheDir !== 'string' || options.cacheDir === '')) {
     throw new TypeError(`loadLetter: options.cacheDir must be a non-empty folder path, got ${JSON.stringify(options.cacheDir)}`);
+  }
+  const preprocessing = options.preprocessing ?? 'standardize';
+  if (!PREPROCESSINGS.includes(preprocessing)) {
+    throw new RangeError(`letter: options.preprocessing must be one of ${PREPROCESSINGS.join(', ')}, got ${JSON.stringify(preprocessing)}`);
   }
   const cacheDir = dataDir(options.cacheDir);
   const file = debianFile(LETTER_SOURCE.pkg, LETTER_SOURCE.path, cacheDir);
@@ -142,12 +154,13 @@ export async function loadLetter(options: LoadLetterOptions = {}): Promise<Datas
     for (let k = 0; k < idx.length; k++) out.set(x.subarray(idx[k]! * d, idx[k]! * d + d), k * d);
     return out;
   };
-  const scaled = standardizeByTrain(gather(train), gather(test), d);
+  const scaled = preprocessing === 'raw' ? { train: Float32Array.from(gather(train)), test: Float32Array.from(gather(test)) } : standardizeByTrain(gather(train), gather(test), d);
   return {
     name: 'letter',
     description:
       `Letter (OpenML-6, UCI Letter Recognition): ${df.nrow} letters × 16 integer features, 26 classes, from Debian's ` +
-      'r-cran-mlbench (LetterRecognition.rda); 80/20 split with seed 0, features standardised with training mean/std.',
+      'r-cran-mlbench (LetterRecognition.rda); 80/20 split with seed 0, ' +
+      (preprocessing === 'raw' ? 'raw integer features (as the authors feed them).' : 'features standardised with training mean/std.'),
     kind: 'table',
     shape: [d],
     numClasses: classNames.length,

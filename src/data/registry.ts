@@ -7,7 +7,7 @@
 import type { Dataset } from './dataset.ts';
 import { loadEmnist } from './emnist.ts';
 import { loadFashionMnist } from './fashionMnist.ts';
-import { loadLetter } from './letter.ts';
+import { loadLetter, type TablePreprocessing } from './letter.ts';
 import { loadPokerhand } from './generators/pokerhand.ts';
 import { loadRandomRbf } from './generators/randomRbf.ts';
 import { loadMedMnist } from './medmnist.ts';
@@ -37,6 +37,8 @@ export interface LoadOptions {
   readonly size?: 28 | 32;
   /** bloodmnist, dermamnist: append the validation split to train (default false). */
   readonly mergeVal?: boolean;
+  /** letter: 'standardize' (default) or 'raw' integer features (the authors' choice). */
+  readonly preprocessing?: TablePreprocessing;
 }
 
 export interface DatasetEntry {
@@ -114,7 +116,7 @@ const ENTRIES: readonly DatasetEntry[] = [
     kind: 'table',
     source: 'Debian package r-cran-mlbench (LetterRecognition.rda)',
     needsPath: false,
-    load: (o = {}) => loadLetter({ cacheDir: o.cacheDir }),
+    load: (o = {}) => loadLetter({ cacheDir: o.cacheDir, preprocessing: o.preprocessing }),
   },
   {
     name: 'randomrbf',

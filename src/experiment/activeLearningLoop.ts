@@ -153,7 +153,7 @@ export async function runActiveLearning(input: LoopInput): Promise<LoopResult> {
       try {
         input.onEvent?.({ type: 'fit-start', round, replay: false });
         let t0 = performance.now();
-        await session.fit(gatherRows(pool.x, pool.rowSize, labeled), gatherLabels(pool.y, labeled), epochProgress(round, false));
+        const fit = await session.fit(gatherRows(pool.x, pool.rowSize, labeled), gatherLabels(pool.y, labeled), epochProgress(round, false));
         const trainSeconds = elapsed(t0);
         const acc = accuracyFromProbs(await session.predictProba(pool.testX), pool.testY, input.dataset.numClasses);
 
@@ -192,6 +192,8 @@ export async function runActiveLearning(input: LoopInput): Promise<LoopResult> {
           testAccuracy: acc.accuracy,
           perClassAccuracy: acc.perClass,
           trainSeconds,
+          epochsTrained: fit.epochsRun,
+          trainAccuracy: fit.finalAccuracy,
           inferenceSeconds,
           acquisitionSeconds,
           chosen: chosenRows.map((r) => pool.trainIndex[r]!),

@@ -3,6 +3,7 @@
  * RoundRecord of every run, in grid order. Columns:
  *   dataset, strategy, seed, setting, model, querySize, round, numLabeled, testAccuracy,
  *   trainSeconds, inferenceSeconds, acquisitionSeconds, numChosen, chosen, chosenClasses,
+ *   epochsTrained, trainAccuracy (empty for records written before these fields existed),
  *   class_0_accuracy … class_{C-1}_accuracy
  * `chosen` and `chosenClasses` are space-separated integers in one field; a class absent from the test
  * split has an empty accuracy. Numbers are written with full precision (JavaScript's shortest round-trip).
@@ -16,6 +17,7 @@ import { readRunRecords, runFile } from '../results/resultStore.ts';
 const FIXED = [
   'dataset', 'strategy', 'seed', 'setting', 'model', 'querySize', 'round', 'numLabeled', 'testAccuracy',
   'trainSeconds', 'inferenceSeconds', 'acquisitionSeconds', 'numChosen', 'chosen', 'chosenClasses',
+  'epochsTrained', 'trainAccuracy',
 ] as const;
 
 /** Quotes a field when it holds a comma, quote or newline (RFC 4180). */
@@ -33,6 +35,7 @@ export function recordsToCsv(records: readonly RoundRecord[]): string {
       r.dataset, r.strategy, String(r.seed), r.setting, r.model, String(r.querySize), String(r.round), String(r.numLabeled),
       String(r.testAccuracy), String(r.trainSeconds), String(r.inferenceSeconds), String(r.acquisitionSeconds),
       String(r.chosen.length), r.chosen.join(' '), r.chosenClasses.join(' '),
+      r.epochsTrained === undefined ? '' : String(r.epochsTrained), r.trainAccuracy === undefined ? '' : String(r.trainAccuracy),
     ];
     for (let c = 0; c < numClasses; c++) {
       const a = r.perClassAccuracy[c];

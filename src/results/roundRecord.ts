@@ -22,6 +22,13 @@ export interface RoundRecord {
   /** Accuracy per class on the test split (NaN-free: classes absent from the test split are null). */
   readonly perClassAccuracy: ReadonlyArray<number | null>;
   readonly trainSeconds: number;
+  /**
+   * Epochs the round's fit ran: the configured maximum, or fewer when the early-stop rule (training
+   * accuracy >= earlyStopAccuracy after minEpochs) ended it. Optional: files written before it was added lack it.
+   */
+  readonly epochsTrained?: number;
+  /** Running training accuracy of the last epoch (the quantity the early-stop rule reads). Optional, as epochsTrained. */
+  readonly trainAccuracy?: number;
   /** Forward pass over the unlabeled pool (probabilities, embeddings as needed). 0 in the last round. */
   readonly inferenceSeconds: number;
   /** The strategy's select() alone. 0 in the last round (no query after the budget is reached). */

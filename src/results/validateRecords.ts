@@ -28,6 +28,12 @@ export function validateRoundRecord(value: unknown, where: string): RoundRecord 
     if (typeof v !== 'number') throw new TypeError(`validateRoundRecord: ${where}: field '${f}' must be a number, got ${JSON.stringify(v)}`);
     if (!(v >= 0) || !Number.isFinite(v)) throw new RangeError(`validateRoundRecord: ${where}: field '${f}' must be a finite number >= 0, got ${v}`);
   }
+  if (r.epochsTrained !== undefined && !(Number.isInteger(r.epochsTrained) && (r.epochsTrained as number) >= 1)) {
+    throw new RangeError(`validateRoundRecord: ${where}: field 'epochsTrained' must be an integer >= 1 when present, got ${JSON.stringify(r.epochsTrained)}`);
+  }
+  if (r.trainAccuracy !== undefined && !(typeof r.trainAccuracy === 'number' && r.trainAccuracy >= 0 && r.trainAccuracy <= 1)) {
+    throw new RangeError(`validateRoundRecord: ${where}: field 'trainAccuracy' must lie in [0, 1] when present, got ${JSON.stringify(r.trainAccuracy)}`);
+  }
   if (!Array.isArray(r.perClassAccuracy)) throw new TypeError(`validateRoundRecord: ${where}: field 'perClassAccuracy' must be an array, got ${JSON.stringify(r.perClassAccuracy)}`);
   r.perClassAccuracy.forEach((v, i) => {
     if (v !== null && !(typeof v === 'number' && v >= 0 && v <= 1)) {

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Falcun, type FalcunRelevance, type FalcunTrace } from '../../src/acquisition/falcun.ts';
+import { Falcun, type FalcunRelevance, type FalcunTrace, type FalcunVariant } from '../../src/acquisition/falcun.ts';
 import type { PoolView } from '../../src/acquisition/types.ts';
 import { Random } from '../../src/random.ts';
 import { assertDistinctInRange, randomProbs, row } from './helpers.ts';
 
 /** Slow, obvious FALCUN written from the paper's Eqs. (1)–(6): arrays of rows, Math.pow, recomputed min/max. */
-function slowFalcun(rows: number[][], q: number, gamma: number, relevance: FalcunRelevance, deterministic: boolean, random: Random): number[] {
+function slowFalcun(rows: number[][], q: number, gamma: number, relevance: FalcunRelevance, deterministic: boolean, random: Random, variant: FalcunVariant = 'paper'): number[] {
   const n = rows.length;
   const u = rows.map((p) => {
     const s = [...p].sort((a, b) => b - a);
@@ -20,7 +20,8 @@ function slowFalcun(rows: number[][], q: number, gamma: number, relevance: Falcu
     const lo = Math.min(...ds);
     const hi = Math.max(...ds);
     const r = candidates.map((i) => {
-      const d = hi > lo ? (dPrime[i]! - lo) / (hi - lo) : 0;
+      // The authors' d-only mode uses the raw d′ (no Eq. (4) normalisation).
+      const d = variant === 'authors' && relevance === 'diversity' ? dPrime[i]! : hi > lo ? (dPrime[i]! - lo) / (hi - lo) : 0;
       return relevance === 'uncertainty' ? u[i]! : relevance === 'diversity' ? d : u[i]! + d;
     });
     let at: number;
@@ -28,9 +29,11 @@ function slowFalcun(rows: number[][], q: number, gamma: number, relevance: Falcu
       at = 0;
       for (let j = 1; j < r.length; j++) if (r[j]! > r[at]!) at = j;
     } else {
-      const weights = r.map((x) => Math.pow(x, gamma));
-      // The authors draw uniformly when every candidate's raw diversity is zero (d used).
-      const total = relevance !== 'uncertainty' && hi <= 0 ? 0 : weights.reduce((a, b) => a + b, 0);
+      // Divided by max r so that r^γ cannot underflow (the result is the same distribution).
+      const rMax = Math.max(...r);
+      const weights = r.map((x) => (rMax > 0 ? Math.pow(x / rMax, gamma) : 0));
+      // The authors draw uniformly when every candidate's raw diversity is zero (d used, or their u-only mode).
+      const total = (relevance !== 'uncertainty' || variant === 'authors') && hi <= 0 ? 0 : weights.reduce((a, b) => a + b, 0);
       if (total > 0) {
         const target = random.uniform() * total;
         let acc = 0;
@@ -89,6 +92,94 @@ test('Falcun: identical picks to the slow reference (γ, relevance, deterministi
       assert.deepEqual(probs, frozen, 'input not mutated');
     }
   }
+});
+
+test("Falcun: the authors' variant (raw d′ for d only, uniform fallback for u only) equals the slow reference", () => {
+  const cases: Array<[number, number, number, number, FalcunRelevance, boolean]> = [
+    [300, 5, 50, 10, 'diversity', false],
+    [300, 5, 50, 1, 'diversity', false],
+    [300, 5, 50, 10, 'uncertainty', false],
+    [300, 10, 40, 10, 'both', false],
+    [300, 5, 50, 10, 'diversity', true],
+    [300, 5, 50, 10, 'uncertainty', true],
+  ];
+  for (const [n, c, q, gamma, relevance, deterministic] of cases) {
+    for (const seed of [3, 4]) {
+      const probs = randomProbs(new Random(seed * 10 + c), n, c, 3);
+      const rows = Array.from({ length: n }, (_, i) => row(probs, i, c));
+      const fast = new Falcun({ gamma, relevance, deterministic, variant: 'authors' }).select(poolOf(probs, n, c), q, { random: new Random(seed) });
+      const slow = slowFalcun(rows, q, gamma, relevance, deterministic, new Random(seed), 'authors');
+      assert.deepEqual(Array.from(fast.indices), slow, `authors n=${n} c=${c} γ=${gamma} ${relevance} det=${deterministic} seed=${seed}`);
+    }
+  }
+  // The variants differ where the issue says they do: d only (raw vs normalised d′). They coincide when
+  // the smallest candidate d′ is 0 (then d = d′ / max d′, the same distribution), so use a pool of
+  // uncertain points (small logits) where min d′ > 0.
+  const probs = randomProbs(new Random(9), 300, 5, 0.3);
+  const paper = new Falcun({ relevance: 'diversity' }).select(poolOf(probs, 300, 5), 50, { random: new Random(1) });
+  const authors = new Falcun({ relevance: 'diversity', variant: 'authors' }).select(poolOf(probs, 300, 5), 50, { random: new Random(1) });
+  assert.notDeepEqual(Array.from(paper.indices), Array.from(authors.indices));
+});
+
+test("Falcun: the authors' u-only mode draws uniformly once every raw diversity is zero; the paper's does not", () => {
+  // Two exact duplicates of one uncertain point and two confident points: after picking one duplicate,
+  // every remaining raw d′ is 0 (duplicate: distance 0; confident: u = 0).
+  const probs = new Float32Array([0.5, 0.5, 0, 0.5, 0.5, 0, 1, 0, 0, 0, 0, 1]);
+  let uniformSecond = 0;
+  let paperSecond = 0;
+  for (let t = 0; t < 200; t++) {
+    const a = new Falcun({ relevance: 'uncertainty', variant: 'authors' }).select(poolOf(probs, 4, 3), 2, { random: new Random(`a${t}`) });
+    const p = new Falcun({ relevance: 'uncertainty' }).select(poolOf(probs, 4, 3), 2, { random: new Random(`a${t}`) });
+    if (a.indices[1]! >= 2) uniformSecond++;
+    if (p.indices[1]! >= 2) paperSecond++;
+  }
+  assert.equal(paperSecond, 0, 'paper u-only: confident points have r = 0 and are never drawn while an uncertain one is left');
+  assert.ok(uniformSecond > 100 && uniformSecond < 170, `authors u-only: second pick uniform over 3 candidates (2/3 confident), got ${uniformSecond}/200`);
+});
+
+test('Falcun: rows summing to 1 ± 1e-3 (accepted input) give the slow reference picks (pruning bound holds)', () => {
+  for (const seed of [1, 2, 3]) {
+    const n = 400;
+    const c = 6;
+    const probs = randomProbs(new Random(seed), n, c, 6);
+    const rng = new Random(`scale${seed}`);
+    for (let i = 0; i < n; i++) {
+      const f = 1 + (rng.uniform() * 2 - 1) * 9.9e-4; // row sum within the validator's tolerance
+      for (let k = 0; k < c; k++) probs[i * c + k] = probs[i * c + k]! * f;
+    }
+    const rows = Array.from({ length: n }, (_, i) => row(probs, i, c));
+    for (const det of [false, true]) {
+      const fast = new Falcun({ deterministic: det }).select(poolOf(probs, n, c), 60, { random: new Random(seed) });
+      assert.deepEqual(Array.from(fast.indices), slowFalcun(rows, 60, 10, 'both', det, new Random(seed)), `seed ${seed} det=${det}`);
+    }
+  }
+});
+
+test('Falcun: r^γ that underflows (u only, γ = 200, u in [1e-3, 3e-3]) still samples ∝ r^γ, not uniformly', () => {
+  // 50 confident points; u_i = 1e-3 + 2e-3·i/49. With γ = 200 the most uncertain point carries
+  // 1 / Σ_i (u_i / u_max)^200 of the mass (about 0.64); a uniform draw would give it 2 %.
+  const n = 50;
+  const probs = new Float32Array(n * 2);
+  const us: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const u = 1e-3 + (2e-3 * i) / (n - 1);
+    const p1 = 1 - u / 2; // margin p1 − p2 = 1 − u
+    probs[2 * i] = p1;
+    probs[2 * i + 1] = 1 - p1;
+    const f = Float64Array.from([probs[2 * i]!, probs[2 * i + 1]!]);
+    us.push(1 - (f[0]! - f[1]!));
+  }
+  const uMax = Math.max(...us);
+  const expected = 1 / us.reduce((a, u) => a + Math.pow(u / uMax, 200), 0);
+  let top = 0;
+  const trials = 2000;
+  for (let t = 0; t < trials; t++) {
+    const sel = new Falcun({ gamma: 200, relevance: 'uncertainty' }).select(poolOf(probs, n, 2), 1, { random: new Random(`uf${t}`) });
+    if (sel.indices[0] === n - 1) top++;
+  }
+  const rate = top / trials;
+  assert.ok(expected > 0.5, `expected share ${expected}`);
+  assert.ok(Math.abs(rate - expected) < 0.05, `most uncertain point drawn ${rate}, expected ${expected.toFixed(3)}`);
 });
 
 test('Falcun: Q distinct indices inside the pool, whole pool when Q = N', () => {

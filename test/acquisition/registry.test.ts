@@ -21,7 +21,7 @@ test('registry: every strategy is listed with a full name, summary, citation and
   const falcun = list.find((s) => s.name === 'falcun')!;
   assert.deepEqual(
     falcun.options.map((o) => [o.name, o.default]),
-    [['gamma', 10], ['relevance', 'both'], ['deterministic', false]],
+    [['gamma', 10], ['relevance', 'both'], ['deterministic', false], ['variant', 'paper']],
   );
 });
 

@@ -49,7 +49,7 @@ const mlpArgs = (over: object = {}) => ({
 
 test('paper defaults per model', () => {
   assert.deepEqual(TRAINING_DEFAULTS.lenet, { epochs: 20, batchSize: 64, learningRate: 1e-3 });
-  assert.deepEqual(TRAINING_DEFAULTS.mlp, { epochs: 200, batchSize: 64, learningRate: 1e-4, earlyStopAccuracy: 0.99, minEpochs: 10 });
+  assert.deepEqual(TRAINING_DEFAULTS.mlp, { epochs: 200, batchSize: 64, learningRate: 1e-4, earlyStopAccuracy: 0.99, minEpochs: 12 });
   assert.equal(resolveTrainingOptions('mlp', { epochs: 5 }).learningRate, 1e-4);
   assert.throws(() => resolveTrainingOptions('lenet', { batchSize: 0 }), (e: unknown) => e instanceof RangeError && /training.batchSize must be an integer in \[1, .*got 0/.test(e.message));
   assert.throws(() => resolveTrainingOptions('lenet', { learningRate: 2 }), /training.learningRate must be in \(0, 1\), got 2/);
