@@ -22,7 +22,7 @@ import { createProgressReporter } from '../experiment/progress.ts';
 import type { RoundRecord } from '../results/roundRecord.ts';
 import { runExperiment, type RunExperimentSummary } from '../experiment/workerPool.ts';
 import { sourceModulePath } from '../sourcePath.ts';
-import { ablationStrategies } from './ablation.ts';
+import { ablationStrategies } from '../experiment/ablationStrategies.ts';
 import type { NotebookScale } from './environment.ts';
 
 export const FIGURE_EXPERIMENTS = ['learning-curves', 'redundancy', 'ablation'] as const;

@@ -1,0 +1,133 @@
+/**
+ * Runs the reproduction grid (presets `repro-ablation` and `repro-curves`, REPRODUCTION.md) cell by cell in
+ * priority order, so that whatever finishes within a session is a useful, complete slice:
+ *   part 1  Table 3's γ = 0 and γ = 10 (u + d) rows on RepeatedMNIST and Letter
+ *   part 2  the learning curves of all eight strategies on MNIST, RepeatedMNIST and Letter
+ *   part 3  the rest (the other Table 3 rows, Fashion-MNIST, RepeatedMNIST 20 % / 5 %, RandomRBF, Pokerhand)
+ * Within a part, seed 0 of every cell comes before seed 1, and so on.
+ *
+ * Each cell is one `falcun-lab run-cell <dir> --index i` child process (idempotent and resumable, the same
+ * path a Slurm array task takes), `--workers` of them at a time. Stop with Ctrl-C (children get SIGINT;
+ * a second Ctrl-C kills them; re-run to resume: finished cells are skipped, a partial cell resumes from
+ * its last completed round).
+ *
+ *   npm run reproduce:grid -- [--workers n] [--out results] [--part 1|2|3] [--dry-run]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import { resolveExperiment, type ExperimentPlan } from '../../src/experiment/config.ts';
+import { gridCells, type GridCell } from '../../src/experiment/grid.ts';
+import { openExperimentDir } from '../../src/experiment/manifest.ts';
+import { presetConfig } from '../../src/experiment/presets.ts';
+import { experimentStatus } from '../../src/experiment/status.ts';
+
+interface Job {
+  readonly part: 1 | 2 | 3;
+  readonly dir: string;
+  readonly cell: GridCell;
+}
+
+const PART1_STRATEGIES = new Set(['falcun-g0', 'falcun-g10-ud']);
+const PART2_DATASETS = new Set(['mnist', 'repeated-mnist', 'letter']);
+/** KCenterGreedy is the slowest acquisition on D = 1024 embeddings: last within each seed of a part. */
+const strategyRank = (label: string) => (label === 'kcenter' ? 1 : 0);
+
+/** The jobs of both presets in priority order (part, then seed, then dataset / strategy as in the grid). */
+export function priorityOrder(ablation: { dir: string; plan: ExperimentPlan }, curves: { dir: string; plan: ExperimentPlan }): Job[] {
+  const jobs: Job[] = [];
+  for (const cell of gridCells(ablation.plan)) jobs.push({ part: PART1_STRATEGIES.has(cell.strategy.label) ? 1 : 3, dir: ablation.dir, cell });
+  for (const cell of gridCells(curves.plan)) jobs.push({ part: PART2_DATASETS.has(cell.dataset.label) ? 2 : 3, dir: curves.dir, cell });
+  const fromAblation = (j: Job) => (j.dir === ablation.dir ? 0 : 1);
+  return jobs.sort(
+    (a, b) =>
+      a.part - b.part ||
+      (a.part === 3 ? fromAblation(a) - fromAblation(b) : 0) ||
+      a.cell.seed - b.cell.seed ||
+      strategyRank(a.cell.strategy.label) - strategyRank(b.cell.strategy.label) ||
+      fromAblation(a) - fromAblation(b) ||
+      a.cell.index - b.cell.index,
+  );
+}
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected an integer >= 1');
+  return n;
+}
+
+async function main(): Promise<void> {
+  const opts = new Command('reproduce:grid')
+    .option('-w, --workers <n>', 'cells at a time', positiveInt, 1)
+    .option('-o, --out <dir>', 'parent folder of the two experiment directories', 'results')
+    .option('--part <k>', 'run only part 1, 2 or 3', positiveInt)
+    .option('--dry-run', 'print the order and what is done, run nothing')
+    .parse()
+    .opts<{ workers: number; out: string; part?: number; dryRun?: boolean }>();
+  const open = (name: string) => {
+    const plan = resolveExperiment(presetConfig(name), `preset ${name}`);
+    const dir = resolve(join(opts.out, name));
+    openExperimentDir(dir, plan, `preset ${name}`, { requested: plan.backend, requestedBy: 'config' });
+    return { dir, plan };
+  };
+  const ablation = open('repro-ablation');
+  const curves = open('repro-curves');
+  const done = new Set<string>();
+  for (const d of [ablation.dir, curves.dir]) {
+    for (const c of experimentStatus(d).cells) if (c.state === 'done') done.add(`${d}#${c.index}`);
+  }
+  const todo = priorityOrder(ablation, curves).filter((j) => !done.has(`${j.dir}#${j.cell.index}`) && (opts.part === undefined || j.part === opts.part));
+  log(`${done.size} cells done, ${todo.length} to run (${opts.workers} at a time)`);
+  if (opts.dryRun) {
+    for (const j of todo) log(`part ${j.part}  ${j.dir.split('/').pop()}  #${j.cell.index}  ${j.cell.runId}`);
+    return;
+  }
+
+  const running = new Set<ChildProcess>();
+  let stopping = 0;
+  const onSignal = () => {
+    stopping++;
+    log(stopping === 1 ? 'stopping: the cells in progress finish their round (Ctrl-C again kills them)' : 'killing the cells in progress');
+    for (const c of running) c.kill(stopping === 1 ? 'SIGINT' : 'SIGKILL');
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  let next = 0;
+  let failed = 0;
+  const runOne = (job: Job) =>
+    new Promise<void>((res) => {
+      const t0 = performance.now();
+      const child = spawn(process.execPath, ['bin/falcun-lab.js', 'run-cell', job.dir, '--index', String(job.cell.index)], { stdio: ['ignore', 'pipe', 'pipe'] });
+      running.add(child);
+      let err = '';
+      child.stderr.on('data', (b: Buffer) => (err = (err + b.toString()).slice(-2000)));
+      child.stdout.resume();
+      child.on('exit', (code, signal) => {
+        running.delete(child);
+        const s = ((performance.now() - t0) / 1000).toFixed(0);
+        if (code === 0) log(`done   part ${job.part}  ${job.cell.runId}  (${s} s)`);
+        else {
+          failed++;
+          log(`FAILED part ${job.part}  ${job.cell.runId}  (exit ${code ?? signal}, ${s} s)\n${err.trim()}`);
+        }
+        res();
+      });
+    });
+  const lane = async () => {
+    while (stopping === 0 && next < todo.length) {
+      const job = todo[next++]!;
+      log(`start  part ${job.part}  ${job.cell.runId}  [${next}/${todo.length}]`);
+      await runOne(job);
+    }
+  };
+  await Promise.all(Array.from({ length: opts.workers }, lane));
+  log(`finished: ${failed} failed${stopping > 0 ? ', stopped early (re-run to resume)' : ''}`);
+  process.exitCode = stopping > 0 ? 130 : failed > 0 ? 1 : 0;
+}
+
+function log(line: string): void {
+  process.stdout.write(`${new Date().toISOString().slice(0, 19)}Z ${line}\n`);
+}
+
+await main();
