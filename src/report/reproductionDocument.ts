@@ -1,0 +1,20 @@
+/**
+ * REPRODUCTION.md for a checkout: the committed reproduction directories under `<root>/results/` and the
+ * hand-written sections under `<root>/docs/reproduction/`, put together by `reproductionMarkdown`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readReproductionExperiment, reproductionMarkdown, type ReproductionExperiment } from './reproduction.ts';
+
+/** The reproduction's experiment directories, relative to the repository root. */
+export const REPRODUCTION_DIRS = { ablation: 'results/repro-ablation', curves: 'results/repro-curves' } as const;
+
+export function reproductionDocument(root: string): string {
+  const read = (rel: string): ReproductionExperiment | undefined => (existsSync(join(root, rel, 'manifest.json')) ? readReproductionExperiment(join(root, rel)) : undefined);
+  const prose = (f: string) => readFileSync(join(root, 'docs', 'reproduction', f), 'utf8');
+  const rel = (e: ReproductionExperiment | undefined, dir: string) => (e === undefined ? undefined : { ...e, dir });
+  return reproductionMarkdown(rel(read(REPRODUCTION_DIRS.curves), REPRODUCTION_DIRS.curves), rel(read(REPRODUCTION_DIRS.ablation), REPRODUCTION_DIRS.ablation), {
+    differences: prose('differences.md'),
+    figures: prose('figures.md'),
+  });
+}

@@ -1,0 +1,74 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { resolveExperiment } from '../../src/experiment/config.ts';
+import { gridCells } from '../../src/experiment/grid.ts';
+import { readManifest, type Manifest } from '../../src/experiment/manifest.ts';
+import { reproductionMarkdown, type ReproductionExperiment } from '../../src/report/reproduction.ts';
+import { REPRODUCTION_DIRS, reproductionDocument } from '../../src/report/reproductionDocument.ts';
+import { loadExperimentRecords } from '../../src/results/loadRecords.ts';
+import { syntheticRecords } from '../analysis/syntheticRecords.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+for (const [kind, rel] of Object.entries(REPRODUCTION_DIRS)) {
+  const dir = join(ROOT, rel);
+  test(`committed reproduction results (${rel}): schema, seeds, rounds, complete runs, no duplicates`, { skip: !existsSync(join(dir, 'manifest.json')) && `${rel} not committed yet` }, () => {
+    const manifest = readManifest(dir);
+    assert.equal(manifest.plan.name, kind === 'ablation' ? 'repro-ablation' : 'repro-curves');
+    const cells = new Map(gridCells(manifest.plan).map((c) => [c.runId, c] as const));
+    const files = readdirSync(join(dir, 'runs')).filter((f) => f.endsWith('.jsonl'));
+    assert.ok(files.length > 0, 'at least one run committed');
+    const records = loadExperimentRecords(dir); // validates every record, naming file and line
+    const byRun = new Map<string, typeof records>();
+    for (const r of records) {
+      const id = `${r.dataset}__${r.strategy}__s${r.seed}`;
+      (byRun.get(id) ?? byRun.set(id, []).get(id)!).push(r);
+    }
+    assert.deepEqual([...byRun.keys()].sort(), files.map((f) => f.replace(/\.jsonl$/, '')).sort(), 'one run per file, named after it');
+    for (const [id, rs] of byRun) {
+      const cell = cells.get(id);
+      assert.ok(cell !== undefined, `${id} is a cell of the plan`);
+      const d = cell.dataset;
+      assert.ok(manifest.plan.seeds.includes(rs[0]!.seed), `${id}: seed in the plan`);
+      assert.deepEqual(rs.map((r) => r.round), Array.from({ length: d.rounds }, (_, i) => i), `${id}: rounds 0..${d.rounds - 1}, once each, complete`);
+      rs.forEach((r, i) => {
+        assert.equal(r.numLabeled, Math.min(d.initialSize + i * d.querySize, d.budget), `${id} round ${i}: labels`);
+        assert.equal(r.chosen.length, i === d.rounds - 1 ? 0 : Math.min(d.querySize, d.budget - r.numLabeled), `${id} round ${i}: picks`);
+        assert.ok(typeof r.epochsTrained === 'number' && typeof r.trainAccuracy === 'number', `${id} round ${i}: training stop recorded`);
+      });
+      const picked = rs.flatMap((r) => [...(r.initialIndices ?? []), ...r.chosen]);
+      assert.equal(new Set(picked).size, picked.length, `${id}: no training index labelled twice`);
+      assert.equal(picked.length, d.budget, `${id}: labels add up to the budget`);
+    }
+  });
+}
+
+test('REPRODUCTION.md is what the committed results give (run `npm run reproduce:doc` when this fails)', { skip: !existsSync(join(ROOT, REPRODUCTION_DIRS.ablation, 'manifest.json')) && 'no committed reproduction yet' }, () => {
+  assert.equal(readFileSync(join(ROOT, 'REPRODUCTION.md'), 'utf8'), reproductionDocument(ROOT));
+});
+
+test('reproductionMarkdown: Table 3 cells, FALCUN − Random gap, best / worst marks from the records', () => {
+  const plan = resolveExperiment({
+    name: 'repro-ablation',
+    datasets: [{ name: 'repeated-mnist', setting: 'm' }],
+    strategies: [{ name: 'falcun', label: 'falcun-g0', options: { gamma: 0 } }, { name: 'falcun', label: 'falcun-g10-ud' }],
+    seeds: [0, 1, 2, 3, 4],
+  });
+  // Accuracy = base + seed / 1000 per strategy; at 1000 labels (round 1) γ = 10 is 3 points above γ = 0.
+  const records = syntheticRecords({
+    dataset: 'repeated-mnist', setting: 'm', strategies: ['falcun-g0', 'falcun-g10-ud'], rounds: 10, querySize: 500,
+    accuracy: (s, seed, round) => 0.9 + 0.005 * round + (s === 'falcun-g10-ud' ? 0.03 : 0) + seed / 1000,
+  }).map((r) => ({ ...r, numLabeled: 500 * (r.round + 1), epochsTrained: 20, trainAccuracy: 0.99 }));
+  const manifest = { plan, gitCommit: '0123456789abcdef', machine: { cpuModel: 'test CPU' } } as unknown as Manifest;
+  const ablation: ReproductionExperiment = { dir: 'results/repro-ablation', manifest, records, partial: [], cells: 10, complete: 10 };
+  const md = reproductionMarkdown(undefined, ablation, { differences: 'DIFFERENCES', figures: 'FIGURES' });
+  // Mean over seeds 0..4 of 0.9 + 0.005 + 0.03 + seed/1000 = 0.937; std of seed/1000 = 0.158 %.
+  assert.match(md, /\| γ = 10, u \+ d \| 95\.00 \| \*\*93\.70 ± 0\.16\*\* \|/);
+  assert.match(md, /\| γ = 0 \(random\) \| 92\.71 \| <ins>90\.70 ± 0\.16<\/ins> \|/);
+  assert.match(md, /\| RepeatedMNIST 10 % \| 1000 \| 2\.29 \| 3\.00 \| 5 \|/);
+  assert.match(md, /repro-ablation created at 0123456789/);
+  assert.ok(md.includes('DIFFERENCES') && md.includes('FIGURES'));
+  assert.match(md, /\| repro-ablation \| RepeatedMNIST 10 % \| 10 \|/);
+});
