@@ -12,6 +12,8 @@ PKGS=(
   slurmctld slurmd slurm-client munge
   # Headless Chromium for figure export (PNG/SVG/PDF through playwright-core) and the browser figure tests.
   chromium
+  # Debian's numpy: the select test runs README's Python loop with .npy files numpy itself writes.
+  python3-numpy
   # Fonts for the exported figures (Liberation Sans stands in for Arial/Helvetica).
   fonts-liberation
 )

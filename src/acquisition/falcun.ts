@@ -66,6 +66,8 @@ export interface FalcunTrace {
   readonly indices: Int32Array;
   /** Probability with which each pick was drawn (1 for deterministic picks). */
   readonly pickProbability: Float64Array;
+  /** Relevance r = u + d (Eq. (5), or the ablation's term) of each pick just before it was picked. */
+  readonly pickRelevance: Float64Array;
   /** Margin uncertainty u of every pool point (static within the acquisition). */
   readonly uncertainty: Float64Array;
   /** Only with `trace: { relevance: true }`: per pick, r of every candidate before the pick (NaN for chosen points). Q × N floats. */
@@ -138,6 +140,7 @@ export class Falcun implements Strategy {
     const minMax = new Float64Array(2);
     const indices = new Int32Array(q);
     const pickProbability = new Float64Array(q);
+    const pickRelevance = new Float64Array(q);
     const relevanceTrace: Float32Array[] = [];
 
     // Without tracked d′ (relevance 'uncertainty') min = max = 0, so (d′ − min)·scale stays a finite 0.
@@ -189,6 +192,7 @@ export class Falcun implements Strategy {
       }
       indices[pick] = chosen;
       pickProbability[pick] = prob;
+      pickRelevance[pick] = (useU ? u[chosen]! : 0) + (dv[chosen]! - mn) * scale;
       if (rel !== null) relevanceTrace.push(rel);
       taken[chosen] = 1;
       dv[chosen] = NaN; // leaves the candidates of every pass (see updateDiversity)
@@ -209,6 +213,7 @@ export class Falcun implements Strategy {
       kind: 'falcun',
       indices: indices.slice(),
       pickProbability,
+      pickRelevance,
       uncertainty: u,
       ...(wantRelevance ? { relevance: relevanceTrace } : {}),
     };

@@ -8,6 +8,7 @@
  *   falcun-lab report <dir>                                    CSV + learning-curve figure
  *   falcun-lab list                                            datasets, strategies, presets
  *   falcun-lab slurm <config> --out <dir> [--submit]           the grid as Slurm job arrays (src/slurm)
+ *   falcun-lab select <probs> --batch-size q [...]            next batch from any model's probabilities (src/select)
  *
  * `--backend` (tensorflow-gpu, tensorflow, wasm, cpu, auto) wins over the config's `backend` and over
  * FALCUN_BACKEND. An experiment directory holds the results of one backend: a new directory records the
@@ -27,15 +28,16 @@ import { exportCsv } from '../experiment/csvExport.ts';
 import type { RunnerDependencies } from '../experiment/dependencies.ts';
 import { currentGitCommit, manifestPath, openExperimentDir, readManifest, type Manifest } from '../experiment/manifest.ts';
 import { listPresets } from '../experiment/presets.ts';
-import { writeReport } from '../report/report.ts';
 import { cellBackend, runCell } from '../experiment/runCell.ts';
 import { experimentStatus, formatStatus, unfinishedCells } from '../experiment/status.ts';
-import { runExperiment } from '../experiment/workerPool.ts';
 import { addSlurmCommand, slurmStatusSection } from './slurmCommand.ts';
 import { loadConfig } from './loadConfig.ts';
+import { addSelectCommand } from './selectCommand.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
+// The experiment runner and the report (plotly, Chromium driver) load only for the commands that use them,
+// so that `select`, `status` and `list` start quickly.
 const DEFAULT_DEPENDENCIES = fileURLToPath(new URL('../experiment/defaultDependencies.ts', import.meta.url));
 
 async function loadDependencies(module: string): Promise<RunnerDependencies> {
@@ -205,6 +207,7 @@ export function buildProgram(io: CliIo = stdio, result: { code: number } = { cod
         io.out(`note: ${dir} was created at commit ${manifest.gitCommit.slice(0, 10)}, the code is now at ${commit.slice(0, 10)}; resumed runs mix both if the change alters results\n`);
       }
       const t0 = performance.now();
+      const { runExperiment } = await import('../experiment/workerPool.ts');
       const summary = await runExperiment({
         dir,
         dependenciesModule: depsModule,
@@ -224,6 +227,7 @@ export function buildProgram(io: CliIo = stdio, result: { code: number } = { cod
         io.out(`stopped; re-run 'falcun-lab run ${configArg}${opts.out ? ` --out ${opts.out}` : ''}${opts.backend ? ` --backend ${opts.backend}` : ''}' to resume\n`);
         result.code = EXIT.interrupted;
       } else if (opts.report) {
+        const { writeReport } = await import('../report/report.ts');
         const r = await writeReport(dir, { png: opts.png });
         for (const line of r.lines) io.out(`${line}\n`);
       }
@@ -307,11 +311,13 @@ export function buildProgram(io: CliIo = stdio, result: { code: number } = { cod
     .argument('<dir>', 'experiment directory')
     .option('--no-png', 'write the figure as HTML only (no headless Chromium)')
     .action(async (dir: string, opts: { png: boolean }) => {
+      const { writeReport } = await import('../report/report.ts');
       const r = await writeReport(resolve(dir), { png: opts.png });
       for (const line of r.lines) io.out(`${line}\n`);
     });
 
   addSlurmCommand(program, io);
+  addSelectCommand(program, io, result);
 
   program
     .command('list')

@@ -36,14 +36,20 @@ const KINDS: Record<string, { bytes: number; make: (buf: ArrayBuffer, n: number)
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
 const HINT = 'the file is not a valid .npy array; get a fresh copy';
 
+/** A `.npy` header: dtype string as stored, shape, and the byte offset where the values start. */
+export interface NpyHeader {
+  readonly descr: string;
+  readonly shape: readonly number[];
+  readonly dataStart: number;
+}
+
 /**
- * Decodes a `.npy` file's bytes.
- * Cost: O(file size); one copy of the values into an aligned typed array.
- * @param file the name used in error messages.
- * @throws DataFileError naming the file for a wrong magic number, an unsupported version, dtype or
- *   Fortran order, an unreadable header, or a value count that does not match the shape.
+ * Reads the header of a `.npy` file from its first bytes (the whole file, or a prefix that holds the
+ * header: readers of big files read the values themselves, straight into a typed array).
+ * @throws DataFileError naming the file for a wrong magic number, an unsupported version, Fortran order
+ *   or an unreadable header.
  */
-export function parseNpy(bytes: Uint8Array, file: string): NpyArray {
+export function parseNpyHeader(bytes: Uint8Array, file: string): NpyHeader {
   if (bytes.length < 10 || MAGIC.some((m, i) => bytes[i] !== m)) {
     throw new DataFileError(file, `wrong magic number: a .npy file starts with \\x93NUMPY; ${HINT}`);
   }
@@ -84,6 +90,18 @@ export function parseNpy(bytes: Uint8Array, file: string): NpyArray {
       if (!Number.isInteger(d) || d < 0) throw new DataFileError(file, `bad dimension '${s}' in shape (${shapeText}); ${HINT}`);
       return d;
     });
+  return { descr, shape, dataStart };
+}
+
+/**
+ * Decodes a `.npy` file's bytes.
+ * Cost: O(file size); one copy of the values into an aligned typed array.
+ * @param file the name used in error messages.
+ * @throws DataFileError naming the file for a wrong magic number, an unsupported version, dtype or
+ *   Fortran order, an unreadable header, or a value count that does not match the shape.
+ */
+export function parseNpy(bytes: Uint8Array, file: string): NpyArray {
+  const { descr, shape, dataStart } = parseNpyHeader(bytes, file);
   const order = descr[0]!;
   const kindKey = descr.slice(1) === '?' ? 'b1' : descr.slice(1);
   const kind = KINDS[kindKey];
@@ -101,6 +119,7 @@ export function parseNpy(bytes: Uint8Array, file: string): NpyArray {
     );
   }
   const littleEndian = order !== '>';
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const native = littleEndian && !(kindKey === 'i8' || kindKey === 'u8');
   let data: NpyData;
   if (native) {
