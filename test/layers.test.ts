@@ -15,7 +15,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['results', 'data', 'acquisition', 'embedding', 'backend'],
   ['models'],
   ['training'],
-  ['analysis', 'experiment'],
+  ['analysis', 'experiment', 'select'],
   ['figures', 'slurm'],
   ['report', 'explorer', 'notebook'],
   ['cli'],
