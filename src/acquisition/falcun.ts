@@ -192,7 +192,7 @@ export class Falcun implements Strategy {
       }
       indices[pick] = chosen;
       pickProbability[pick] = prob;
-      pickRelevance[pick] = (useU ? u[chosen]! : 0) + (dv[chosen]! - mn) * scale;
+      pickRelevance[pick] = (useU ? u[chosen]! : 0) + (dv[chosen]! - shift) * scale;
       if (rel !== null) relevanceTrace.push(rel);
       taken[chosen] = 1;
       dv[chosen] = NaN; // leaves the candidates of every pass (see updateDiversity)

@@ -86,7 +86,15 @@ test('selectBatch equals Falcun.select on the same pool and seed, and the releva
     assert.ok(p.drawProbability! > 0 && p.drawProbability! <= 1);
     assert.equal(p.pick, k + 1);
   });
-  assert.deepEqual(b.options, { gamma: 10, relevance: 'both', deterministic: false });
+  assert.deepEqual(b.options, { gamma: 10, relevance: 'both', deterministic: false, variant: 'paper' });
+  // The same holds for the ablations and the authors' variant.
+  for (const options of [{ relevance: 'uncertainty' }, { relevance: 'diversity' }, { relevance: 'diversity', variant: 'authors' }, { deterministic: true, gamma: 1 }] as const) {
+    const m = { file: 'mem', rows: n, cols: c, values: probs, ids: null, lineOfRow: null };
+    const sel = selectBatch({ probabilities: m, batchSize: q, seed: 7, options });
+    const full = new Falcun(options).select({ probs, numUnlabeled: n, numClasses: c }, q, { random: new Random(7), trace: { relevance: true } });
+    const r = (full.trace as { relevance: Float32Array[] }).relevance;
+    sel.picks.forEach((p, k) => assert.ok(Math.abs(p.relevance! - r[k]![p.row]!) < 1e-6, `${JSON.stringify(options)} pick ${k}`));
+  }
 });
 
 test('labelled and excluded rows are never picked: the batch equals a selection on the remaining rows, mapped back', () => {
