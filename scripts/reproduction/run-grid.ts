@@ -1,9 +1,10 @@
 /**
- * Runs the reproduction grid (presets `repro-ablation` and `repro-curves`, REPRODUCTION.md) cell by cell in
+ * Runs the reproduction grid (presets `repro-ablation`, `repro-curves`, `repro-letter-standardized`; REPRODUCTION.md) cell by cell in
  * priority order, so that whatever finishes within a session is a useful, complete slice:
  *   part 1  Table 3's γ = 0 and γ = 10 (u + d) rows on RepeatedMNIST and Letter
  *   part 2  the learning curves of all eight strategies on MNIST, RepeatedMNIST and Letter
- *   part 3  the rest (the other Table 3 rows, Fashion-MNIST, RepeatedMNIST 20 % / 5 %, RandomRBF, Pokerhand)
+ *   part 3  the rest (Letter with standardised features, the other Table 3 rows, Fashion-MNIST,
+ *           RepeatedMNIST 20 % / 5 %, RandomRBF, Pokerhand)
  * Within a part, seed 0 of every cell comes before seed 1, and so on.
  *
  * Each cell is one `falcun-lab run-cell <dir> --index i` child process (idempotent and resumable, the same
@@ -24,28 +25,42 @@ import { experimentStatus } from '../../src/experiment/status.ts';
 
 interface Job {
   readonly part: 1 | 2 | 3;
+  /** Position of the experiment in REPRODUCTION_EXPERIMENTS (orders part 3). */
+  readonly experiment: number;
   readonly dir: string;
   readonly cell: GridCell;
 }
 
 const PART1_STRATEGIES = new Set(['falcun-g0', 'falcun-g10-ud']);
 const PART2_DATASETS = new Set(['mnist', 'repeated-mnist', 'letter']);
+
+/** The reproduction's presets, and which part each cell belongs to. */
+const REPRODUCTION_EXPERIMENTS: ReadonlyArray<{ readonly preset: string; readonly part: (cell: GridCell) => 1 | 2 | 3 }> = [
+  { preset: 'repro-ablation', part: (c) => (PART1_STRATEGIES.has(c.strategy.label) ? 1 : 3) },
+  { preset: 'repro-curves', part: (c) => (PART2_DATASETS.has(c.dataset.label) ? 2 : 3) },
+  { preset: 'repro-letter-standardized', part: () => 3 },
+];
 /** KCenterGreedy is the slowest acquisition on D = 1024 embeddings: last within each seed of a part. */
 const strategyRank = (label: string) => (label === 'kcenter' ? 1 : 0);
 
-/** The jobs of both presets in priority order (part, then seed, then dataset / strategy as in the grid). */
-export function priorityOrder(ablation: { dir: string; plan: ExperimentPlan }, curves: { dir: string; plan: ExperimentPlan }): Job[] {
+/**
+ * The jobs of every reproduction experiment in priority order: part, then (part 3) the smaller side
+ * studies before the rest, then seed, then dataset / strategy as in the grid.
+ */
+export function priorityOrder(experiments: ReadonlyArray<{ dir: string; plan: ExperimentPlan; part: (cell: GridCell) => 1 | 2 | 3 }>): Job[] {
   const jobs: Job[] = [];
-  for (const cell of gridCells(ablation.plan)) jobs.push({ part: PART1_STRATEGIES.has(cell.strategy.label) ? 1 : 3, dir: ablation.dir, cell });
-  for (const cell of gridCells(curves.plan)) jobs.push({ part: PART2_DATASETS.has(cell.dataset.label) ? 2 : 3, dir: curves.dir, cell });
-  const fromAblation = (j: Job) => (j.dir === ablation.dir ? 0 : 1);
+  experiments.forEach((e, experiment) => {
+    for (const cell of gridCells(e.plan)) jobs.push({ part: e.part(cell), experiment, dir: e.dir, cell });
+  });
+  // Part 3: the standardisation side study first (10 runs), then the ablation's other rows, then the curves.
+  const part3Rank = (j: Job) => (j.experiment === 2 ? 0 : j.experiment === 0 ? 1 : 2);
   return jobs.sort(
     (a, b) =>
       a.part - b.part ||
-      (a.part === 3 ? fromAblation(a) - fromAblation(b) : 0) ||
+      (a.part === 3 ? part3Rank(a) - part3Rank(b) : 0) ||
       a.cell.seed - b.cell.seed ||
       strategyRank(a.cell.strategy.label) - strategyRank(b.cell.strategy.label) ||
-      fromAblation(a) - fromAblation(b) ||
+      a.experiment - b.experiment ||
       a.cell.index - b.cell.index,
   );
 }
@@ -70,13 +85,12 @@ async function main(): Promise<void> {
     openExperimentDir(dir, plan, `preset ${name}`, { requested: plan.backend, requestedBy: 'config' });
     return { dir, plan };
   };
-  const ablation = open('repro-ablation');
-  const curves = open('repro-curves');
+  const experiments = REPRODUCTION_EXPERIMENTS.map((e) => ({ ...open(e.preset), part: e.part }));
   const done = new Set<string>();
-  for (const d of [ablation.dir, curves.dir]) {
-    for (const c of experimentStatus(d).cells) if (c.state === 'done') done.add(`${d}#${c.index}`);
+  for (const { dir } of experiments) {
+    for (const c of experimentStatus(dir).cells) if (c.state === 'done') done.add(`${dir}#${c.index}`);
   }
-  const todo = priorityOrder(ablation, curves).filter((j) => !done.has(`${j.dir}#${j.cell.index}`) && (opts.part === undefined || j.part === opts.part));
+  const todo = priorityOrder(experiments).filter((j) => !done.has(`${j.dir}#${j.cell.index}`) && (opts.part === undefined || j.part === opts.part));
   log(`${done.size} cells done, ${todo.length} to run (${opts.workers} at a time)`);
   if (opts.dryRun) {
     for (const j of todo) log(`part ${j.part}  ${j.dir.split('/').pop()}  #${j.cell.index}  ${j.cell.runId}`);

@@ -110,12 +110,27 @@ const REPRO_ABLATION: ExperimentConfig = {
   backend: 'wasm',
 };
 
+/**
+ * What standardising Letter's features changes (REPRODUCTION.md, "Differences"): FALCUN and Random on Letter
+ * with falcun-lab's default preprocessing ('standardize'), to hold against the raw-feature runs of
+ * repro-curves. Committed under results/repro-letter-standardized/.
+ */
+const REPRO_LETTER_STANDARDIZED: ExperimentConfig = {
+  name: 'repro-letter-standardized',
+  description: 'Reproduction side study: FALCUN and Random on Letter (l) with standardised features, 5 seeds',
+  datasets: [{ name: 'letter', label: 'letter-standardized', setting: 'l', options: { preprocessing: 'standardize' } }],
+  strategies: ['falcun', 'random'],
+  seeds: [0, 1, 2, 3, 4],
+  backend: 'wasm',
+};
+
 export const PRESETS: Readonly<Record<string, ExperimentConfig>> = Object.freeze({
   smoke: SMOKE,
   quick: QUICK,
   paper: PAPER,
   'repro-curves': REPRO_CURVES,
   'repro-ablation': REPRO_ABLATION,
+  'repro-letter-standardized': REPRO_LETTER_STANDARDIZED,
 });
 
 /** Preset names, for `falcun-lab list` and the CLI's help. */

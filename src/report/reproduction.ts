@@ -56,7 +56,7 @@ const STRATEGY_NAMES: ReadonlyArray<readonly [string, string]> = [
 const DISPLAY = new Map(STRATEGY_NAMES);
 const DATASET_NAMES: Readonly<Record<string, string>> = {
   mnist: 'MNIST', 'fashion-mnist': 'Fashion-MNIST', 'repeated-mnist': 'RepeatedMNIST 10 %', 'repeated-mnist-20': 'RepeatedMNIST 20 %',
-  'repeated-mnist-5': 'RepeatedMNIST 5 %', letter: 'OpenML-6 (Letter)', randomrbf: 'OpenML-156 (RandomRBF)', pokerhand: 'OpenML-155 (Pokerhand)',
+  'repeated-mnist-5': 'RepeatedMNIST 5 %', letter: 'OpenML-6 (Letter)', 'letter-standardized': 'OpenML-6 (Letter), standardised', randomrbf: 'OpenML-156 (RandomRBF)', pokerhand: 'OpenML-155 (Pokerhand)',
 };
 const name = (s: string) => DISPLAY.get(s) ?? s;
 const dsName = (d: string) => DATASET_NAMES[d] ?? d;
@@ -370,12 +370,37 @@ function trainingStopSection(exps: readonly ReproductionExperiment[]): string {
   return table(['experiment', 'dataset', 'rounds', 'stopped by the epoch cap', 'mean epochs', 'train acc. at the cap (%)'], rows);
 }
 
+/** FALCUN and Random on Letter with raw (the authors') and standardised (our default) features. */
+function preprocessingSection(curves: ReproductionExperiment | undefined, standardized: ReproductionExperiment | undefined): string {
+  const raw = curves?.records.filter((r) => r.dataset === 'letter' && (r.strategy === 'falcun' || r.strategy === 'random')) ?? [];
+  const std = standardized?.records ?? [];
+  if (raw.length === 0 || std.length === 0) return '_Not run yet: needs Letter in results/repro-curves and results/repro-letter-standardized._';
+  const idx = curveIndex([...raw, ...std]);
+  const rows: string[][] = [];
+  for (const s of ['falcun', 'random']) {
+    for (const [ds, what] of [['letter', 'raw (authors)'], ['letter-standardized', 'standardised']] as const) {
+      const own = [...raw, ...std].filter((r) => r.dataset === ds && r.strategy === s);
+      const capped = own.filter((r) => r.epochsTrained === 200).length;
+      rows.push([name(s), what, ...[2000, 5000, 10000].map((k) => pm(idx.get(`${ds}|${s}|${k}`))), own.length === 0 ? '–' : `${((100 * capped) / own.length).toFixed(0)} %`]);
+    }
+  }
+  return (
+    table(['strategy', 'features', '2000 labels', '5000 labels', '10000 labels', 'rounds at the 200-epoch cap'], rows) +
+    '\n\nSame splits, model, training rule and seeds; only the features differ (results/repro-curves vs results/repro-letter-standardized).'
+  );
+}
+
 /**
  * The whole REPRODUCTION.md text for the two experiments (either may be undefined when absent).
  * `prose` holds the hand-written sections (differences from the paper), inserted verbatim.
  */
-export function reproductionMarkdown(curves: ReproductionExperiment | undefined, ablation: ReproductionExperiment | undefined, prose: { differences: string; figures: string }): string {
-  const exps = [ablation, curves].filter((e): e is ReproductionExperiment => e !== undefined);
+export function reproductionMarkdown(
+  curves: ReproductionExperiment | undefined,
+  ablation: ReproductionExperiment | undefined,
+  prose: { differences: string; figures: string },
+  standardized?: ReproductionExperiment,
+): string {
+  const exps = [ablation, curves, standardized].filter((e): e is ReproductionExperiment => e !== undefined);
   const commit = exps.map((e) => `${e.manifest.plan.name} created at ${e.manifest.gitCommit?.slice(0, 10) ?? 'unknown'}`).join(', ');
   return [
     '# Reproducing FALCUN at the paper\'s protocol on a CPU',
@@ -427,6 +452,10 @@ export function reproductionMarkdown(curves: ReproductionExperiment | undefined,
     '## What stopped training (the 99 % rule or the epoch cap)',
     '',
     trainingStopSection(exps),
+    '',
+    '## Letter: raw vs standardised features',
+    '',
+    preprocessingSection(curves, standardized),
     '',
     '## The paper\'s figures and tables',
     '',

@@ -7,7 +7,11 @@ import { join } from 'node:path';
 import { readReproductionExperiment, reproductionMarkdown, type ReproductionExperiment } from './reproduction.ts';
 
 /** The reproduction's experiment directories, relative to the repository root. */
-export const REPRODUCTION_DIRS = { ablation: 'results/repro-ablation', curves: 'results/repro-curves' } as const;
+export const REPRODUCTION_DIRS = {
+  ablation: 'results/repro-ablation',
+  curves: 'results/repro-curves',
+  standardized: 'results/repro-letter-standardized',
+} as const;
 
 export function reproductionDocument(root: string): string {
   const read = (rel: string): ReproductionExperiment | undefined => (existsSync(join(root, rel, 'manifest.json')) ? readReproductionExperiment(join(root, rel)) : undefined);
@@ -16,5 +20,5 @@ export function reproductionDocument(root: string): string {
   return reproductionMarkdown(rel(read(REPRODUCTION_DIRS.curves), REPRODUCTION_DIRS.curves), rel(read(REPRODUCTION_DIRS.ablation), REPRODUCTION_DIRS.ablation), {
     differences: prose('differences.md'),
     figures: prose('figures.md'),
-  });
+  }, rel(read(REPRODUCTION_DIRS.standardized), REPRODUCTION_DIRS.standardized));
 }

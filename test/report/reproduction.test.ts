@@ -16,7 +16,7 @@ for (const [kind, rel] of Object.entries(REPRODUCTION_DIRS)) {
   const dir = join(ROOT, rel);
   test(`committed reproduction results (${rel}): schema, seeds, rounds, complete runs, no duplicates`, { skip: !existsSync(join(dir, 'manifest.json')) && `${rel} not committed yet` }, () => {
     const manifest = readManifest(dir);
-    assert.equal(manifest.plan.name, kind === 'ablation' ? 'repro-ablation' : 'repro-curves');
+    assert.equal(manifest.plan.name, rel.replace('results/', ''), `${kind}: the preset's directory`);
     const cells = new Map(gridCells(manifest.plan).map((c) => [c.runId, c] as const));
     const files = readdirSync(join(dir, 'runs')).filter((f) => f.endsWith('.jsonl'));
     assert.ok(files.length > 0, 'at least one run committed');
