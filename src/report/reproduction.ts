@@ -61,7 +61,8 @@ const DATASET_NAMES: Readonly<Record<string, string>> = {
 const name = (s: string) => DISPLAY.get(s) ?? s;
 const dsName = (d: string) => DATASET_NAMES[d] ?? d;
 const pct = (x: number, digits = 2) => (100 * x).toFixed(digits);
-const pm = (p: LearningCurvePoint | undefined) => (p === undefined ? '–' : `${pct(p.mean)} ± ${pct(p.std)}${p.n < 5 ? ` (n=${p.n})` : ''}`);
+const pm = (p: LearningCurvePoint | undefined) =>
+  p === undefined ? '–' : p.n === 1 ? `${pct(p.mean)} (n=1)` : `${pct(p.mean)} ± ${pct(p.std)}${p.n < 5 ? ` (n=${p.n})` : ''}`;
 const hours = (s: number) => (s / 3600).toFixed(2);
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
