@@ -20,12 +20,14 @@ export type { ScoreTrace } from './topScoreSelection.ts';
 
 // Kernels
 export { argmaxRows } from './kernels/argmaxRows.ts';
+export { crossDot, crossDotPacked, packRows, packedLength } from './kernels/crossDot.ts';
 export { drawProportional } from './kernels/drawProportional.ts';
 export { farthestFirst } from './kernels/farthestFirst.ts';
 export { kmeans, type KmeansOptions, type KmeansResult } from './kernels/kmeans.ts';
 export { kmeansPlusPlus, kmeansPlusPlusSeeding, uniformUntaken } from './kernels/kmeansPlusPlus.ts';
 export { leastConfidence } from './kernels/leastConfidence.ts';
 export { marginUncertainty } from './kernels/marginUncertainty.ts';
+export { nearestCentres, rowSquaredNorms, type NearestCentres, type NearestCentresOptions } from './kernels/nearestCentres.ts';
 export { nearestPointPerCentroid } from './kernels/nearestPointPerCentroid.ts';
 export { predictiveEntropy } from './kernels/predictiveEntropy.ts';
 export { squaredDistance, squaredDistancesToPoint, updateMinSquaredDistances } from './kernels/squaredDistances.ts';

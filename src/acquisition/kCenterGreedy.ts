@@ -6,9 +6,11 @@
  * Euclidean distance (squared internally: same argmax). Deterministic when a labeled set is given;
  * with no labeled points the first centre is drawn uniformly.
  *
- * Cost: O(N·L·D) for the initial distances + O(Q·N·D) for the picks; memory O(N). Never an N × N matrix.
+ * Cost: O(N·L·D) for the initial distances (a blocked matrix product, in blocks of 64 pool points) +
+ * O(Q·N·D) for the picks; memory O(N + 64·L). Never an N × N or N × L matrix.
  */
 import { farthestFirst } from './kernels/farthestFirst.ts';
+import { nearestCentres } from './kernels/nearestCentres.ts';
 import { updateMinSquaredDistances } from './kernels/squaredDistances.ts';
 import type { PoolView, SelectOptions, Selection, Strategy, StrategyNeeds } from './types.ts';
 import { validateBatchSize, validateLabeled, validateSelectOptions } from './validate.ts';
@@ -24,8 +26,8 @@ export class KCenterGreedy implements Strategy {
     const q = validateBatchSize(batchSize, n, fn);
     let initial: Float64Array | null = null;
     if (numLabeled > 0) {
-      initial = new Float64Array(n).fill(Infinity);
-      for (let l = 0; l < numLabeled; l++) updateMinSquaredDistances(embeddings, n, d, labeledEmbeddings, l * d, initial);
+      // Distance to the nearest labeled point: blocked product + exact re-check (kernels/nearestCentres.ts).
+      initial = nearestCentres(embeddings, n, labeledEmbeddings, numLabeled, d).distance;
     }
     const indices = farthestFirst(
       n,

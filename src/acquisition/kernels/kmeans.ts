@@ -1,4 +1,4 @@
-import { squaredDistance } from './squaredDistances.ts';
+import { nearestCentres, rowSquaredNorms } from './nearestCentres.ts';
 
 /**
  * Lloyd's k-means (Lloyd 1982) on explicit points (n × dim, row-major) from given initial centroids,
@@ -6,9 +6,11 @@ import { squaredDistance } from './squaredDistances.ts';
  * of their assigned points (a cluster with zero total weight keeps its centroid), then every point is
  * re-assigned to its nearest centroid (squared Euclidean, ties to the lower centroid index). Stops
  * when no assignment changes (converged) or after `maxIterations` updates. The returned assignment
- * always belongs to the returned centroids. All sums in float64; distances by kernels/squaredDistances.ts.
+ * always belongs to the returned centroids. All sums in float64. The assignment step is
+ * kernels/nearestCentres.ts: a blocked product screens, then the exact squaredDistance of the few
+ * candidates decides, so assignments and distances equal a squaredDistance scan's bit for bit.
  *
- * Cost: O(n·k·dim) per iteration, memory O(n + k·dim).
+ * Cost: O(n·k·dim) per iteration, memory O(n + k·dim) (+ nearestCentres' blocks).
  * @throws RangeError for mismatched lengths or maxIterations < 0.
  */
 export interface KmeansOptions {
@@ -50,23 +52,17 @@ export function kmeans(
   const sums = new Float64Array(k * dim);
   const mass = new Float64Array(k);
 
+  // Exact nearest centroid per point (same result as a squaredDistance scan) on the blocked product.
+  const pointNorms = rowSquaredNorms(points, n, dim);
+  const next = { index: new Int32Array(n), distance: distances };
   const assign = (): boolean => {
+    nearestCentres(points, n, centroids, k, dim, { pointNorms, into: next });
     let changed = false;
-    for (let i = 0, off = 0; i < n; i++, off += dim) {
-      let best = 0;
-      let bd = Infinity;
-      for (let j = 0, co = 0; j < k; j++, co += dim) {
-        const s = squaredDistance(points, off, centroids, co, dim);
-        if (s < bd) {
-          bd = s;
-          best = j;
-        }
-      }
-      if (assignment[i] !== best) {
-        assignment[i] = best;
+    for (let i = 0; i < n; i++) {
+      if (assignment[i] !== next.index[i]) {
+        assignment[i] = next.index[i]!;
         changed = true;
       }
-      distances[i] = bd;
     }
     return changed;
   };
