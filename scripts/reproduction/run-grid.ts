@@ -1,9 +1,11 @@
 /**
- * Runs the reproduction grid (presets `repro-ablation`, `repro-curves`, `repro-letter-standardized`; REPRODUCTION.md) cell by cell in
+ * Runs the reproduction grid (presets `repro-ablation`, `repro-curves` and the side studies
+ * `repro-letter-standardized`, `repro-ablation-paper-variant`; REPRODUCTION.md) cell by cell in
  * priority order, so that whatever finishes within a session is a useful, complete slice:
  *   part 1  Table 3's γ = 0 and γ = 10 (u + d) rows on RepeatedMNIST and Letter
  *   part 2  the learning curves of all eight strategies on MNIST, RepeatedMNIST and Letter
- *   part 3  the rest (Letter with standardised features, the other Table 3 rows, Fashion-MNIST,
+ *   part 3  the rest (Letter with standardised features, Table 3's γ = 10 d / u rows with the paper's
+ *           definitions, the other Table 3 rows, Fashion-MNIST,
  *           RepeatedMNIST 20 % / 5 %, RandomRBF, Pokerhand)
  * Within a part, seed 0 of every cell comes before seed 1, and so on.
  *
@@ -39,6 +41,7 @@ const REPRODUCTION_EXPERIMENTS: ReadonlyArray<{ readonly preset: string; readonl
   { preset: 'repro-ablation', part: (c) => (PART1_STRATEGIES.has(c.strategy.label) ? 1 : 3) },
   { preset: 'repro-curves', part: (c) => (PART2_DATASETS.has(c.dataset.label) ? 2 : 3) },
   { preset: 'repro-letter-standardized', part: () => 3 },
+  { preset: 'repro-ablation-paper-variant', part: () => 3 },
 ];
 /** KCenterGreedy is the slowest acquisition on D = 1024 embeddings: last within each seed of a part. */
 const strategyRank = (label: string) => (label === 'kcenter' ? 1 : 0);
@@ -52,8 +55,8 @@ export function priorityOrder(experiments: ReadonlyArray<{ dir: string; plan: Ex
   experiments.forEach((e, experiment) => {
     for (const cell of gridCells(e.plan)) jobs.push({ part: e.part(cell), experiment, dir: e.dir, cell });
   });
-  // Part 3: the standardisation side study first (10 runs), then the ablation's other rows, then the curves.
-  const part3Rank = (j: Job) => (j.experiment === 2 ? 0 : j.experiment === 0 ? 1 : 2);
+  // Part 3: the two side studies first (10 and 20 runs), then the ablation's other rows, then the curves.
+  const part3Rank = (j: Job) => (j.experiment >= 2 ? 0 : j.experiment === 0 ? 1 : 2);
   return jobs.sort(
     (a, b) =>
       a.part - b.part ||

@@ -124,6 +124,20 @@ const REPRO_LETTER_STANDARDIZED: ExperimentConfig = {
   backend: 'wasm',
 };
 
+/**
+ * Table 3's d-only and u-only rows at the default γ = 10 with the paper's definitions (Eq. (4) as printed;
+ * FalcunVariant 'paper'), to set beside repro-ablation's authors' rows where the two differ.
+ * Committed under results/repro-ablation-paper-variant/.
+ */
+const REPRO_ABLATION_PAPER_VARIANT: ExperimentConfig = {
+  name: 'repro-ablation-paper-variant',
+  description: "Reproduction side study: FALCUN γ = 10 d only and u only with the paper's Eq. (4) definitions, RepeatedMNIST (m) and Letter raw (l); 5 seeds",
+  datasets: REPRO_ABLATION.datasets,
+  strategies: ablationStrategies([10], ['d', 'u'], 'paper').map((s) => (typeof s === 'string' ? s : { ...s, label: `${s.label}-paper` })),
+  seeds: [0, 1, 2, 3, 4],
+  backend: 'wasm',
+};
+
 export const PRESETS: Readonly<Record<string, ExperimentConfig>> = Object.freeze({
   smoke: SMOKE,
   quick: QUICK,
@@ -131,6 +145,7 @@ export const PRESETS: Readonly<Record<string, ExperimentConfig>> = Object.freeze
   'repro-curves': REPRO_CURVES,
   'repro-ablation': REPRO_ABLATION,
   'repro-letter-standardized': REPRO_LETTER_STANDARDIZED,
+  'repro-ablation-paper-variant': REPRO_ABLATION_PAPER_VARIANT,
 });
 
 /** Preset names, for `falcun-lab list` and the CLI's help. */

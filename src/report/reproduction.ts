@@ -371,6 +371,20 @@ function trainingStopSection(exps: readonly ReproductionExperiment[]): string {
   return table(['experiment', 'dataset', 'rounds', 'stopped by the epoch cap', 'mean epochs', 'train acc. at the cap (%)'], rows);
 }
 
+/** γ = 10 d-only / u-only: the authors' definitions (repro-ablation) next to the paper's (repro-ablation-paper-variant). */
+function variantSection(ablation: ReproductionExperiment | undefined, paperVariant: ReproductionExperiment | undefined): string {
+  if (ablation === undefined || paperVariant === undefined || paperVariant.records.length === 0) return '_Not run yet._';
+  const idx = curveIndex([...ablation.records, ...paperVariant.records]);
+  const rows: string[][] = [];
+  for (const c of PAPER_TABLE3_COLUMNS) {
+    for (const t of ['d', 'u'] as const) {
+      rows.push([dsName(c.dataset), `γ = 10, ${t} only`, ...c.checkpoints.flatMap((k) => [pm(idx.get(`${c.dataset}|falcun-g10-${t}|${k}`)), pm(idx.get(`${c.dataset}|falcun-g10-${t}-paper|${k}`))])]);
+    }
+  }
+  const header = ['dataset', 'row', ...[0, 1, 2].flatMap((i) => [`checkpoint ${i + 1}: authors`, 'paper'])];
+  return table(header, rows) + '\n\nCheckpoints as in Table 3 (RepeatedMNIST 1000 / 2500 / 5000, Letter 2000 / 5000 / 10000 labels).';
+}
+
 /** FALCUN and Random on Letter with raw (the authors') and standardised (our default) features. */
 function preprocessingSection(curves: ReproductionExperiment | undefined, standardized: ReproductionExperiment | undefined): string {
   const raw = curves?.records.filter((r) => r.dataset === 'letter' && (r.strategy === 'falcun' || r.strategy === 'random')) ?? [];
@@ -395,13 +409,17 @@ function preprocessingSection(curves: ReproductionExperiment | undefined, standa
  * The whole REPRODUCTION.md text for the two experiments (either may be undefined when absent).
  * `prose` holds the hand-written sections (differences from the paper), inserted verbatim.
  */
-export function reproductionMarkdown(
-  curves: ReproductionExperiment | undefined,
-  ablation: ReproductionExperiment | undefined,
-  prose: { differences: string; figures: string },
-  standardized?: ReproductionExperiment,
-): string {
-  const exps = [ablation, curves, standardized].filter((e): e is ReproductionExperiment => e !== undefined);
+/** The reproduction's experiments (any may be absent before its first runs are committed). */
+export interface ReproductionExperiments {
+  readonly curves?: ReproductionExperiment;
+  readonly ablation?: ReproductionExperiment;
+  readonly standardized?: ReproductionExperiment;
+  readonly paperVariant?: ReproductionExperiment;
+}
+
+export function reproductionMarkdown(experiments: ReproductionExperiments, prose: { differences: string; figures: string }): string {
+  const { curves, ablation, standardized, paperVariant } = experiments;
+  const exps = [ablation, curves, standardized, paperVariant].filter((e): e is ReproductionExperiment => e !== undefined);
   const commit = exps.map((e) => `${e.manifest.plan.name} created at ${e.manifest.gitCommit?.slice(0, 10) ?? 'unknown'}`).join(', ');
   return [
     '# Reproducing FALCUN at the paper\'s protocol on a CPU',
@@ -435,6 +453,10 @@ export function reproductionMarkdown(
     'FALCUN − Random from Table 3 (γ = 10, u + d minus γ = 0):',
     '',
     ablationGapSection(ablation),
+    '',
+    "The d-only and u-only rows at γ = 10 with both definitions (the authors' code, above, and the paper's Eq. (4), results/repro-ablation-paper-variant):",
+    '',
+    variantSection(ablation, paperVariant),
     '',
     '## Learning curves (Figs. 2, 3, 13, 16, 17)',
     '',

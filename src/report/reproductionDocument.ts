@@ -11,14 +11,16 @@ export const REPRODUCTION_DIRS = {
   ablation: 'results/repro-ablation',
   curves: 'results/repro-curves',
   standardized: 'results/repro-letter-standardized',
+  paperVariant: 'results/repro-ablation-paper-variant',
 } as const;
 
 export function reproductionDocument(root: string): string {
   const read = (rel: string): ReproductionExperiment | undefined => (existsSync(join(root, rel, 'manifest.json')) ? readReproductionExperiment(join(root, rel)) : undefined);
   const prose = (f: string) => readFileSync(join(root, 'docs', 'reproduction', f), 'utf8');
   const rel = (e: ReproductionExperiment | undefined, dir: string) => (e === undefined ? undefined : { ...e, dir });
-  return reproductionMarkdown(rel(read(REPRODUCTION_DIRS.curves), REPRODUCTION_DIRS.curves), rel(read(REPRODUCTION_DIRS.ablation), REPRODUCTION_DIRS.ablation), {
-    differences: prose('differences.md'),
-    figures: prose('figures.md'),
-  }, rel(read(REPRODUCTION_DIRS.standardized), REPRODUCTION_DIRS.standardized));
+  const at = (k: keyof typeof REPRODUCTION_DIRS) => rel(read(REPRODUCTION_DIRS[k]), REPRODUCTION_DIRS[k]);
+  return reproductionMarkdown(
+    { curves: at('curves'), ablation: at('ablation'), standardized: at('standardized'), paperVariant: at('paperVariant') },
+    { differences: prose('differences.md'), figures: prose('figures.md') },
+  );
 }

@@ -102,7 +102,7 @@ test('an invalid config exits 2 naming the field; a missing file or directory ex
     assert.match((await cli('run', config)).err, /is not valid JSON/);
     const missing = await cli('run', join(dir, 'nope.json'));
     assert.equal(missing.code, 1);
-    assert.match(missing.err, /neither a preset \(smoke, quick, paper, repro-curves, repro-ablation, repro-letter-standardized\) nor an existing config file/);
+    assert.match(missing.err, /neither a preset \(smoke, quick, paper, repro-curves, repro-ablation, repro-letter-standardized, repro-ablation-paper-variant\) nor an existing config file/);
     const st = await cli('status', join(dir, 'nothing'));
     assert.equal(st.code, 1);
     assert.match(st.err, /holds no manifest\.json/);

@@ -62,7 +62,7 @@ test('reproductionMarkdown: Table 3 cells, FALCUN − Random gap, best / worst m
   }).map((r) => ({ ...r, numLabeled: 500 * (r.round + 1), epochsTrained: 20, trainAccuracy: 0.99 }));
   const manifest = { plan, gitCommit: '0123456789abcdef', machine: { cpuModel: 'test CPU' } } as unknown as Manifest;
   const ablation: ReproductionExperiment = { dir: 'results/repro-ablation', manifest, records, partial: [], cells: 10, complete: 10 };
-  const md = reproductionMarkdown(undefined, ablation, { differences: 'DIFFERENCES', figures: 'FIGURES' });
+  const md = reproductionMarkdown({ ablation }, { differences: 'DIFFERENCES', figures: 'FIGURES' });
   // Mean over seeds 0..4 of 0.9 + 0.005 + 0.03 + seed/1000 = 0.937; std of seed/1000 = 0.158 %.
   assert.match(md, /\| γ = 10, u \+ d \| 95\.00 \| \*\*93\.70 ± 0\.16\*\* \|/);
   assert.match(md, /\| γ = 0 \(random\) \| 92\.71 \| <ins>90\.70 ± 0\.16<\/ins> \|/);
