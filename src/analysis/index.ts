@@ -11,6 +11,7 @@ export { selectionProbabilities } from './selectionProbability.ts';
 
 // Learning curves and summaries
 export { learningCurves, type LearningCurvePoint } from './learningCurves.ts';
+export { finalPoints } from './finalPoints.ts';
 export { improvementOverRandom, type ImprovementRow, type ImprovementOptions } from './improvementOverRandom.ts';
 export { normalizedAreaUnderCurve, learningCurveAreas, type CurveArea } from './areaUnderCurve.ts';
 export { ablationTable, type AblationTable, type AblationRow } from './ablationTable.ts';

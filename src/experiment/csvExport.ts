@@ -9,10 +9,8 @@
  * split has an empty accuracy. Numbers are written with full precision (JavaScript's shortest round-trip).
  */
 import { writeFileSync } from 'node:fs';
-import { gridCells } from './grid.ts';
-import { readManifest } from './manifest.ts';
 import type { RoundRecord } from '../results/roundRecord.ts';
-import { readRunRecords, runFile } from '../results/resultStore.ts';
+import { readAllRecords } from './readAllRecords.ts';
 
 const FIXED = [
   'dataset', 'strategy', 'seed', 'setting', 'model', 'querySize', 'round', 'numLabeled', 'testAccuracy',
@@ -44,12 +42,6 @@ export function recordsToCsv(records: readonly RoundRecord[]): string {
     rows.push(cells.map(field).join(','));
   }
   return `${rows.join('\n')}\n`;
-}
-
-/** Every complete record of the experiment in `dir`, in grid order. */
-export function readAllRecords(dir: string): RoundRecord[] {
-  const plan = readManifest(dir).plan;
-  return gridCells(plan).flatMap((c) => readRunRecords(runFile(dir, c.runId)));
 }
 
 /** Writes the experiment's CSV to `file`; returns the number of rows. */

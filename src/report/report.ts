@@ -9,10 +9,12 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { finalPoints } from '../analysis/finalPoints.ts';
 import { learningCurves, type LearningCurvePoint } from '../analysis/learningCurves.ts';
 import { DEFAULT_CHROMIUM, openFigureExporter, writeFigureHtml } from '../figures/export.ts';
 import { learningCurvesFigure } from '../figures/learningCurves.ts';
-import { readAllRecords, recordsToCsv } from '../experiment/csvExport.ts';
+import { recordsToCsv } from '../experiment/csvExport.ts';
+import { readAllRecords } from '../experiment/readAllRecords.ts';
 
 export interface ReportOptions {
   /** Render the PNG through Chromium (default true; skipped with a note when Chromium is missing). */
@@ -24,17 +26,6 @@ export interface ReportResult {
   readonly lines: string[];
   readonly files: string[];
   readonly curves: LearningCurvePoint[];
-}
-
-/** The last point (most labels) of every (dataset, setting, model, strategy) curve. */
-export function finalPoints(curves: readonly LearningCurvePoint[]): LearningCurvePoint[] {
-  const last = new Map<string, LearningCurvePoint>();
-  for (const p of curves) {
-    const key = `${p.dataset}|${p.setting}|${p.model}|${p.strategy}`;
-    const q = last.get(key);
-    if (!q || p.numLabeled > q.numLabeled) last.set(key, p);
-  }
-  return [...last.values()];
 }
 
 /**

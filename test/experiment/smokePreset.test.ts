@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { listStrategies } from '../../src/acquisition/registry.ts';
 import { getDatasetEntry } from '../../src/data/registry.ts';
 import { main } from '../../src/cli/main.ts';
-import { readAllRecords } from '../../src/experiment/csvExport.ts';
+import { readAllRecords } from '../../src/experiment/readAllRecords.ts';
 import { ALL_STRATEGIES, PAPER_STRATEGIES, presetConfig } from '../../src/experiment/presets.ts';
 import { resolveExperiment } from '../../src/experiment/config.ts';
 import { scratchDir } from './helpers.ts';

@@ -42,3 +42,21 @@ test('loadExperimentRecords: missing folder and invalid records name the path an
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('loadExperimentRecords with runIds: exactly those runs, in that order; a run without a file has none; still validated', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'h6-load-'));
+  try {
+    assert.deepEqual(loadExperimentRecords(dir, { runIds: ['mnist__falcun__s0'] }), []);
+    mkdirSync(join(dir, 'runs'));
+    const a = syntheticRecords({ strategies: ['falcun'], seeds: [0], rounds: 2 });
+    const b = syntheticRecords({ strategies: ['badge'], seeds: [1], rounds: 2 });
+    writeFileSync(join(dir, 'runs', 'mnist__falcun__s0.jsonl'), a.map((r) => JSON.stringify(r) + '\n').join(''));
+    writeFileSync(join(dir, 'runs', 'mnist__badge__s1.jsonl'), b.map((r) => JSON.stringify(r) + '\n').join(''));
+    assert.deepEqual(loadExperimentRecords(dir, { runIds: ['mnist__falcun__s0', 'mnist__none__s9', 'mnist__badge__s1'] }), [...a, ...b]);
+    assert.deepEqual(loadExperimentRecords(dir, { runIds: ['mnist__badge__s1'] }), b);
+    writeFileSync(join(dir, 'runs', 'mnist__badge__s1.jsonl'), JSON.stringify({ ...b[0], testAccuracy: -1 }) + '\n');
+    assert.throws(() => loadExperimentRecords(dir, { runIds: ['mnist__badge__s1'] }), /mnist__badge__s1\.jsonl, line 1: field 'testAccuracy'/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
