@@ -66,10 +66,14 @@ export class AlfaMix implements Strategy {
     // Logits without bias of the pool (N × C) and of the anchors (A × C).
     const zw = new Float64Array(n * c);
     for (let i = 0; i < n; i++) {
-      for (let j = 0; j < d; j++) {
-        const v = z[i * d + j]!;
-        if (v === 0) continue;
-        for (let k = 0; k < c; k++) zw[i * c + k] += v * W[j * c + k]!;
+      for (let k = 0; k < c; k++) {
+        // Summed over j in order, zero inputs skipped: the same additions as a row-by-row scatter.
+        let s = 0;
+        for (let j = 0; j < d; j++) {
+          const v = z[i * d + j]!;
+          if (v !== 0) s += v * W[j * c + k]!;
+        }
+        zw[i * c + k] = s;
       }
     }
     const logits0 = new Float64Array(n * c);
@@ -79,17 +83,18 @@ export class AlfaMix implements Strategy {
     const counts = new Float64Array(c);
     const sums = new Float64Array(c * d);
     for (let l = 0; l < numLabeled; l++) {
-      const y = labeledY[l]!;
-      counts[y]++;
-      for (let j = 0; j < d; j++) sums[y * d + j] += labeledEmbeddings[l * d + j]!;
+      const y = labeledY[l]!; // in [0, c): validateLabeled checked every label
+      counts[y] = counts[y]! + 1;
+      for (let j = 0; j < d; j++) sums[y * d + j] = sums[y * d + j]! + labeledEmbeddings[l * d + j]!;
     }
     const anchorW: Float64Array[] = [];
     for (let y = 0; y < c; y++) {
       if (counts[y] === 0) continue;
       const aw = new Float64Array(c);
-      for (let j = 0; j < d; j++) {
-        const v = sums[y * d + j]! / counts[y]!;
-        for (let k = 0; k < c; k++) aw[k] += v * W[j * c + k]!;
+      for (let k = 0; k < c; k++) {
+        let s = 0;
+        for (let j = 0; j < d; j++) s += (sums[y * d + j]! / counts[y]!) * W[j * c + k]!;
+        aw[k] = s;
       }
       anchorW.push(aw);
     }

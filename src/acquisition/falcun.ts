@@ -31,7 +31,7 @@
  */
 import type { Random } from '../random.ts';
 import { drawProportional } from './kernels/drawProportional.ts';
-import { uniformUntaken } from './kernels/kmeansPlusPlus.ts';
+import { uniformUntaken } from './kernels/uniformUntaken.ts';
 import { marginUncertainty } from './kernels/marginUncertainty.ts';
 import type { PoolView, SelectOptions, Selection, Strategy, StrategyNeeds } from './types.ts';
 import { validateBatchSize, validateProbabilities, validateSelectOptions } from './validate.ts';

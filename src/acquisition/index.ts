@@ -24,7 +24,8 @@ export { crossDot, crossDotPacked, packRows, packedLength } from './kernels/cros
 export { drawProportional } from './kernels/drawProportional.ts';
 export { farthestFirst } from './kernels/farthestFirst.ts';
 export { kmeans, type KmeansOptions, type KmeansResult } from './kernels/kmeans.ts';
-export { kmeansPlusPlus, kmeansPlusPlusSeeding, uniformUntaken } from './kernels/kmeansPlusPlus.ts';
+export { kmeansPlusPlus, kmeansPlusPlusSeeding } from './kernels/kmeansPlusPlus.ts';
+export { uniformUntaken } from './kernels/uniformUntaken.ts';
 export { leastConfidence } from './kernels/leastConfidence.ts';
 export { marginUncertainty } from './kernels/marginUncertainty.ts';
 export { nearestCentres, rowSquaredNorms, type NearestCentres, type NearestCentresOptions } from './kernels/nearestCentres.ts';

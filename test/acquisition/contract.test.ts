@@ -91,7 +91,7 @@ test('contract: bad inputs give clear errors naming the function, the field, the
     neg[7 * C + 1]! += 0.1;
     assert.throws(() => s.select({ ...good, probs: neg }, 3, rnd()), (e: Error) => e instanceof RangeError && re('pool.probs\\[7, 0\\] is -0.1').test(e.message), name);
     const unnormalised = good.probs.slice();
-    unnormalised[9 * C] += 0.5;
+    unnormalised[9 * C] = good.probs[9 * C]! + 0.5;
     assert.throws(() => s.select({ ...good, probs: unnormalised }, 3, rnd()), (e: Error) => e instanceof RangeError && re('pool.probs row 9 sums to .* expected 1 within 0.001').test(e.message), name);
     // Shapes
     assert.throws(() => s.select({ ...good, numUnlabeled: N + 1 }, 3, rnd()), (e: Error) => e instanceof RangeError && re(`pool.probs has length ${N * C}, expected`).test(e.message), name);

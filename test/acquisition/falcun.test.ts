@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { tally } from '../tally.ts';
 import { Falcun, type FalcunRelevance, type FalcunTrace, type FalcunVariant } from '../../src/acquisition/falcun.ts';
 import type { PoolView } from '../../src/acquisition/types.ts';
 import { Random } from '../../src/random.ts';
@@ -202,7 +203,7 @@ test('Falcun: γ = 0 gives uniform picks (χ² over 4000 draws, 10 cells)', () =
   const draws = 4000;
   const root = new Random(2026);
   const uniform = new Falcun({ gamma: 0 });
-  for (let t = 0; t < draws; t++) counts[uniform.select(poolOf(probs, n, c), 1, { random: root.fork('draw', t) }).indices[0]!]++;
+  for (let t = 0; t < draws; t++) tally(counts, uniform.select(poolOf(probs, n, c), 1, { random: root.fork('draw', t) }).indices[0]);
   const expected = draws / n;
   const chi2 = counts.reduce((s, o) => s + ((o - expected) * (o - expected)) / expected, 0);
   // χ²(9) at p = 0.001 is 27.88 (scipy.stats.chi2.ppf(0.999, 9)).
@@ -210,7 +211,7 @@ test('Falcun: γ = 0 gives uniform picks (χ² over 4000 draws, 10 cells)', () =
   // The same check with γ = 10 must fail: the test can tell uniform from relevance-weighted.
   const skewed = new Array<number>(n).fill(0);
   const g10 = new Falcun({ gamma: 10 });
-  for (let t = 0; t < 1000; t++) skewed[g10.select(poolOf(probs, n, c), 1, { random: root.fork('g10', t) }).indices[0]!]++;
+  for (let t = 0; t < 1000; t++) tally(skewed, g10.select(poolOf(probs, n, c), 1, { random: root.fork('g10', t) }).indices[0]);
   const chi2Skewed = skewed.reduce((s, o) => s + ((o - 100) * (o - 100)) / 100, 0);
   assert.ok(chi2Skewed > 100, `γ = 10 should be far from uniform, χ² = ${chi2Skewed}`);
 });
@@ -273,7 +274,7 @@ test('Falcun: once every raw diversity is zero (confident points and duplicates 
     const sel = new Falcun().select(poolOf(probs, 4, 3), 2, { random: new Random(`uniform-fallback-${t}`), trace: true });
     assert.ok(sel.indices[0]! <= 1, 'the first pick is one of the uncertain duplicates');
     assert.ok(Math.abs((sel.trace as FalcunTrace).pickProbability[1]! - 1 / 3) < 1e-12);
-    counts[sel.indices[1]!]++;
+    tally(counts, sel.indices[1]);
     assert.deepEqual(sel.indices, Int32Array.from(slowFalcun(Array.from({ length: 4 }, (_, i) => row(probs, i, 3)), 2, 10, 'both', false, new Random(`uniform-fallback-${t}`))));
   }
   for (const k of [2, 3]) assert.ok(counts[k]! > 120, `one-hot point ${k} drawn ${counts[k]} of 600 times (expected ~200)`);

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { tally } from '../tally.ts';
 import { EntropySampling } from '../../src/acquisition/entropySampling.ts';
 import { LeastConfidenceSampling } from '../../src/acquisition/leastConfidenceSampling.ts';
 import { MarginSampling } from '../../src/acquisition/marginSampling.ts';
@@ -50,7 +51,7 @@ test('RandomSampling: uniform over the pool (χ² over first picks)', () => {
   const small = { probs: randomProbs(new Random(1), 8, 2), numUnlabeled: 8, numClasses: 2 };
   const counts = new Array<number>(8).fill(0);
   const root = new Random(5);
-  for (let t = 0; t < 4000; t++) counts[new RandomSampling().select(small, 3, { random: root.fork(t) }).indices[0]!]++;
+  for (let t = 0; t < 4000; t++) tally(counts, new RandomSampling().select(small, 3, { random: root.fork(t) }).indices[0]);
   const chi2 = counts.reduce((s, o) => s + (o - 500) ** 2 / 500, 0);
   assert.ok(chi2 < 24.32, `χ²(7) = ${chi2}`); // p = 0.001
 });

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { tally } from '../tally.ts';
 import { Random } from '../../src/random.ts';
 import { splitTrainTest, takeRows } from '../../src/data/splits.ts';
 
@@ -28,7 +29,7 @@ test('splitTrainTest: every row lands in test about testFraction of the time', (
   const counts = new Float64Array(20);
   const random = new Random(9);
   const reps = 2000;
-  for (let r = 0; r < reps; r++) for (const i of splitTrainTest(20, 0.25, random).test) counts[i]++;
+  for (let r = 0; r < reps; r++) for (const i of splitTrainTest(20, 0.25, random).test) tally(counts, i);
   // Binomial(2000, 0.25): sd ≈ 19.4; 5 sd bounds.
   for (const c of counts) assert.ok(Math.abs(c - 500) < 100, `count ${c}`);
 });

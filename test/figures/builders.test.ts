@@ -188,7 +188,7 @@ test('scalabilityFigure: three log panels, each varying one parameter at the bas
   assert.equal((scalabilityFigure([...rows.map((r) => ({ ...r, rounds: 10 })), { ...rows[0]!, rounds: 3 }]).layout.yaxis as T).title.text, 'cumulated acquisition time (s)');
   assert.throws(() => scalabilityFigure([{ ...rows[0]!, rounds: 0 }]), /rows\[0\].rounds must be absent or an integer >= 1, got 0/);
   const dup = scalabilityFigure([...rows, { strategy: 'falcun', N: 20000, Q: 1000, D: 1024, seconds: 0 }]);
-  assert.equal((dup.data.find((t: T) => t.xaxis === 'x' && t.meta.strategy === 'falcun') as T).y[0], nPanel.y[0] / 2);
+  assert.equal((dup.data.find((t: T) => t.xaxis === 'x' && t.meta.strategy === 'falcun') as T).y[0], nPanel.y[0]! / 2);
   assert.throws(() => scalabilityFigure(rows, { baseline: { Q: 7 } }), /no rows vary N with Q = 7, D = 1024/);
   assert.throws(() => scalabilityFigure([{ strategy: 'a', N: 0, Q: 1, D: 1, seconds: 1 }]), /rows\[0\].N must be an integer >= 1, got 0/);
 });

@@ -76,9 +76,10 @@ export function kmeans(
     for (let i = 0, off = 0; i < n; i++, off += dim) {
       const w = weights === undefined ? 1 : weights[i]!;
       if (w === 0) continue;
-      const co = assignment[i]! * dim;
-      mass[assignment[i]!] += w;
-      for (let t = 0; t < dim; t++) sums[co + t] += w * points[off + t]!;
+      const a = assignment[i]!; // a centroid in [0, k): assigned by nearest-centroid search above
+      const co = a * dim;
+      mass[a] = mass[a]! + w;
+      for (let t = 0; t < dim; t++) sums[co + t] = sums[co + t]! + w * points[off + t]!;
     }
     for (let j = 0, co = 0; j < k; j++, co += dim) {
       const m = mass[j]!;

@@ -1,6 +1,7 @@
 import type { Random } from '../../random.ts';
 import { drawProportional } from './drawProportional.ts';
 import { squaredDistancesToPoint } from './squaredDistances.ts';
+import { uniformUntaken } from './uniformUntaken.ts';
 
 /** Writes the squared distance of every point to point `center` into `out[0..n)`. */
 export type SquaredDistancesTo = (center: number, out: Float64Array) => void;
@@ -82,18 +83,6 @@ export function kmeansPlusPlusSeeding(
     taken[next] = 1;
   }
   return chosen;
-}
-
-/** The r-th (r uniform in [0, remaining)) index whose `taken` flag is 0. O(n). */
-export function uniformUntaken(taken: Uint8Array, remaining: number, random: Random): number {
-  let r = random.int(remaining);
-  for (let i = 0; i < taken.length; i++) {
-    if (!taken[i]) {
-      if (r === 0) return i;
-      r--;
-    }
-  }
-  throw new RangeError(`uniformUntaken: fewer than ${remaining} points are left`);
 }
 
 /**

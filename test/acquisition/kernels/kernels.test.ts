@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { tally } from '../../tally.ts';
 import { argmaxRows } from '../../../src/acquisition/kernels/argmaxRows.ts';
 import { drawProportional } from '../../../src/acquisition/kernels/drawProportional.ts';
 import { kmeans } from '../../../src/acquisition/kernels/kmeans.ts';
@@ -77,7 +78,7 @@ test('drawProportional never draws zero weights and follows the weights (χ²)',
   const w = new Float64Array([0, 1, 0, 3, 0, 4]);
   const counts = new Array<number>(6).fill(0);
   const rng = new Random(3);
-  for (let t = 0; t < 8000; t++) counts[drawProportional(w, 6, 8, rng)]++;
+  for (let t = 0; t < 8000; t++) tally(counts, drawProportional(w, 6, 8, rng));
   assert.equal(counts[0]! + counts[2]! + counts[4]!, 0);
   const chi2 = [1, 3, 5].reduce((s, i) => s + (counts[i]! - w[i]! * 1000) ** 2 / (w[i]! * 1000), 0);
   assert.ok(chi2 < 13.82, `χ²(2) = ${chi2}`); // p = 0.001
