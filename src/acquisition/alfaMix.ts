@@ -1,25 +1,9 @@
-/**
- * AlfaMix — Active Learning by FeAture Mixing (Parvaneh, Abbasnejad, Teney, Haffari, van den Hengel & Shi,
- * CVPR 2022). For every unlabeled embedding z and every class anchor z*_c (the mean labeled embedding
- * of class c), the mixture z̃ = (1 − α) z + α z*_c is passed through the classifier head; a point whose
- * predicted label flips for some anchor is a candidate (its neighbourhood holds novel features). α grows
- * in steps of `alphaStep` (the authors' 1/32) while α < 1, until at least Q points are candidates.
- * The candidates' L2-normalised embeddings are clustered by k-means (k = min(Q, #candidates), k-means++
- * seeding then Lloyd), and the candidate nearest each centroid within its own cluster is picked (distinct
- * by construction). Empty clusters or too few candidates are filled uniformly at random from the
- * remaining pool, without duplicates.
- *
- * The head is linear, so the mixed logits are (1 − α)(zW) + α(z*_c W) + b: zW (N × C) and z*_c W
- * (C × C) are computed once and each α step costs O(N·A·C) for A anchors, instead of O(N·A·D·C).
- * The reference prediction is the head's argmax at α = 0 (equal to argmax p when probs come from the head).
- *
- * Cost: O(N·D·C + L·D) once, O(N·A·C) per α step, k-means on the candidates O(k·M·D) per iteration.
- */
 import { argmaxRows } from './kernels/argmaxRows.ts';
 import { kmeans } from './kernels/kmeans.ts';
 import { kmeansPlusPlus } from './kernels/kmeansPlusPlus.ts';
 import type { PoolView, SelectOptions, Selection, Strategy, StrategyNeeds } from './types.ts';
 import { validateBatchSize, validateHead, validateLabeled, validateSelectOptions } from './validate.ts';
+import { checkOptions, type StrategySpec } from './strategySpec.ts';
 
 export interface AlfaMixOptions {
   /** Increment of α (default 1/32, as in the authors' code). In (0, 1). */
@@ -38,20 +22,52 @@ export interface AlfaMixTrace {
   readonly numRandomFill: number;
 }
 
+/**
+ * AlfaMix — Active Learning by FeAture Mixing (Parvaneh, Abbasnejad, Teney, Haffari, van den Hengel & Shi,
+ * CVPR 2022). For every unlabeled embedding z and every class anchor z*_c (the mean labeled embedding
+ * of class c), the mixture z̃ = (1 − α) z + α z*_c is passed through the classifier head; a point whose
+ * predicted label flips for some anchor is a candidate (its neighbourhood holds novel features). α grows
+ * in steps of `alphaStep` (the authors' 1/32) while α < 1, until at least Q points are candidates.
+ * The candidates' L2-normalised embeddings are clustered by k-means (k = min(Q, #candidates), k-means++
+ * seeding then Lloyd), and the candidate nearest each centroid within its own cluster is picked (distinct
+ * by construction). Empty clusters or too few candidates are filled uniformly at random from the
+ * remaining pool, without duplicates.
+ *
+ * The head is linear, so the mixed logits are (1 − α)(zW) + α(z*_c W) + b: zW (N × C) and z*_c W
+ * (C × C) are computed once and each α step costs O(N·A·C) for A anchors, instead of O(N·A·D·C).
+ * The reference prediction is the head's argmax at α = 0 (equal to argmax p when probs come from the head).
+ *
+ * Cost: O(N·D·C + L·D) once, O(N·A·C) per α step, k-means on the candidates O(k·M·D) per iteration.
+ */
 export class AlfaMix implements Strategy {
-  readonly name = 'alfamix';
+  /** The registry entry (registry.ts lists the classes). */
+  static readonly spec: StrategySpec = {
+    name: 'alfamix',
+    aliases: [],
+    label: 'AlfaMix',
+    fullName: 'ALFA-Mix: Active Learning by FeAture Mixing',
+    summary: 'Candidates whose prediction flips when mixed towards labeled class anchors; k-means on candidates, nearest per cluster.',
+    citation: { authors: 'Amin Parvaneh, Ehsan Abbasnejad, Damien Teney, Gholamreza Haffari, Anton van den Hengel, Javen Qinfeng Shi', title: 'Active Learning by Feature Mixing', venue: 'IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR), pp. 12237–12246', year: 2022 },
+    options: [
+      { name: 'alphaStep', kind: 'number', default: 1 / 32, min: 0, max: 1, minExclusive: true, maxExclusive: true, description: 'increment of the mixing coefficient α' },
+      { name: 'maxIterations', kind: 'number', default: 20, min: 0, integer: true, description: 'Lloyd iterations at most for the candidate k-means' },
+    ],
+    colors: { default: '#e377c2', colorblind: '#B8A800' },
+    complexity: { text: 'O(Q · N_cp · i · D)', latex: String.raw`\mathcal{O}(Q \cdot N_{cp} \cdot i \cdot D)` },
+    stochastic: true,
+    inPaper: true,
+  };
+
+  readonly name = AlfaMix.spec.name;
   readonly needs: StrategyNeeds = Object.freeze({ embeddings: true, labeledEmbeddings: true, head: true });
   readonly alphaStep: number;
   readonly maxIterations: number;
 
-  /** @throws RangeError for alphaStep outside (0, 1) or maxIterations not an integer >= 0. */
+  /** @throws TypeError / RangeError for an option outside `AlfaMix.spec.options` (checkOptions). */
   constructor(options: AlfaMixOptions = {}) {
-    const step = options.alphaStep ?? 1 / 32;
-    if (typeof step !== 'number' || !(step > 0 && step < 1)) throw new RangeError(`AlfaMix: alphaStep must be a number in (0, 1), got ${String(step)}`);
-    const m = options.maxIterations ?? 20;
-    if (typeof m !== 'number' || !Number.isInteger(m) || m < 0) throw new RangeError(`AlfaMix: maxIterations must be an integer >= 0, got ${String(m)}`);
-    this.alphaStep = step;
-    this.maxIterations = m;
+    const o = checkOptions(AlfaMix.spec.options, options, 'AlfaMix');
+    this.alphaStep = o.alphaStep as number;
+    this.maxIterations = o.maxIterations as number;
   }
 
   select(pool: PoolView, batchSize: number, options: SelectOptions): Selection {

@@ -1,3 +1,10 @@
+import { argmaxRows } from './kernels/argmaxRows.ts';
+import { dotProduct } from './kernels/dotProduct.ts';
+import { kmeansPlusPlusSeeding } from './kernels/kmeansPlusPlus.ts';
+import type { PoolView, SelectOptions, Selection, Strategy, StrategyNeeds } from './types.ts';
+import { validateBatchSize, validateEmbeddings, validateSelectOptions } from './validate.ts';
+import type { StrategySpec } from './strategySpec.ts';
+
 /**
  * BADGE — Batch Active learning by Diverse Gradient Embeddings (Ash, Zhang, Krishnamurthy, Langford &
  * Agarwal, ICLR 2020). Each unlabeled point gets the gradient embedding of the cross-entropy loss with
@@ -11,14 +18,23 @@
  *
  * Cost: O(N·(C + D)) per pick instead of O(N·C·D), so O(Q·N·(C + D)) in all; memory O(N).
  */
-import { argmaxRows } from './kernels/argmaxRows.ts';
-import { dotProduct } from './kernels/dotProduct.ts';
-import { kmeansPlusPlusSeeding } from './kernels/kmeansPlusPlus.ts';
-import type { PoolView, SelectOptions, Selection, Strategy, StrategyNeeds } from './types.ts';
-import { validateBatchSize, validateEmbeddings, validateSelectOptions } from './validate.ts';
-
 export class Badge implements Strategy {
-  readonly name = 'badge';
+  /** The registry entry (registry.ts lists the classes). */
+  static readonly spec: StrategySpec = {
+    name: 'badge',
+    aliases: [],
+    label: 'BADGE',
+    fullName: 'BADGE: Batch Active learning by Diverse Gradient Embeddings',
+    summary: 'k-means++ seeding on gradient embeddings (onehot(ŷ) − p) ⊗ h, computed in factorised form.',
+    citation: { authors: 'Jordan T. Ash, Chicheng Zhang, Akshay Krishnamurthy, John Langford, Alekh Agarwal', title: 'Deep Batch Active Learning by Diverse, Uncertain Gradient Lower Bounds', venue: 'International Conference on Learning Representations (ICLR)', year: 2020 },
+    options: [],
+    colors: { default: '#ff7f0e', colorblind: '#0072B2' },
+    complexity: { text: 'O(Q · N_u · C · D)', latex: String.raw`\mathcal{O}(Q \cdot N_u \cdot C \cdot D)` },
+    stochastic: true,
+    inPaper: true,
+  };
+
+  readonly name = Badge.spec.name;
   readonly needs: StrategyNeeds = Object.freeze({ embeddings: true });
 
   select(pool: PoolView, batchSize: number, options: SelectOptions): Selection {

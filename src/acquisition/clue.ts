@@ -1,3 +1,16 @@
+import { kmeans } from './kernels/kmeans.ts';
+import { kmeansPlusPlus } from './kernels/kmeansPlusPlus.ts';
+import { predictiveEntropy } from './kernels/predictiveEntropy.ts';
+import { nearestPointPerCentroid } from './kernels/nearestPointPerCentroid.ts';
+import type { PoolView, SelectOptions, Selection, Strategy, StrategyNeeds } from './types.ts';
+import { validateBatchSize, validateEmbeddings, validateSelectOptions } from './validate.ts';
+import { checkOptions, type StrategySpec } from './strategySpec.ts';
+
+export interface ClueOptions {
+  /** Lloyd iterations at most (default 20; 0 keeps the k-means++ seeds as centroids). */
+  readonly maxIterations?: number;
+}
+
 /**
  * CLUE — Clustering Uncertainty-weighted Embeddings (Prabhu, Chandrasekaran, Saenko & Hoffman, ICCV 2021,
  * "Active Domain Adaptation via Clustering Uncertainty-weighted Embeddings"). Weighted k-means with
@@ -9,28 +22,29 @@
  * Cost: O(Q·N·D) for the seeding, O(Q·N·D) per Lloyd iteration, O(Q·N·D) for the nearest points;
  * memory O(N + Q·D).
  */
-import { kmeans } from './kernels/kmeans.ts';
-import { kmeansPlusPlus } from './kernels/kmeansPlusPlus.ts';
-import { predictiveEntropy } from './kernels/predictiveEntropy.ts';
-import { nearestPointPerCentroid } from './kernels/nearestPointPerCentroid.ts';
-import type { PoolView, SelectOptions, Selection, Strategy, StrategyNeeds } from './types.ts';
-import { validateBatchSize, validateEmbeddings, validateSelectOptions } from './validate.ts';
-
-export interface ClueOptions {
-  /** Lloyd iterations at most (default 20; 0 keeps the k-means++ seeds as centroids). */
-  readonly maxIterations?: number;
-}
-
 export class Clue implements Strategy {
-  readonly name = 'clue';
+  /** The registry entry (registry.ts lists the classes). */
+  static readonly spec: StrategySpec = {
+    name: 'clue',
+    aliases: [],
+    label: 'CLUE',
+    fullName: 'CLUE: Clustering Uncertainty-weighted Embeddings',
+    summary: 'Entropy-weighted k-means with Q clusters on embeddings; the point nearest each centroid.',
+    citation: { authors: 'Viraj Prabhu, Arjun Chandrasekaran, Kate Saenko, Judy Hoffman', title: 'Active Domain Adaptation via Clustering Uncertainty-weighted Embeddings', venue: 'IEEE/CVF International Conference on Computer Vision (ICCV), pp. 8505–8514', year: 2021 },
+    options: [{ name: 'maxIterations', kind: 'number', default: 20, min: 0, integer: true, description: 'Lloyd iterations at most after k-means++ seeding' }],
+    colors: { default: '#8c564b', colorblind: '#E69F00' },
+    complexity: { text: 'O(Q · N_u · i · D)', latex: String.raw`\mathcal{O}(Q \cdot N_u \cdot i \cdot D)` },
+    stochastic: true,
+    inPaper: true,
+  };
+
+  readonly name = Clue.spec.name;
   readonly needs: StrategyNeeds = Object.freeze({ embeddings: true });
   readonly maxIterations: number;
 
-  /** @throws RangeError when maxIterations is not an integer >= 0. */
+  /** @throws TypeError / RangeError for an option outside `Clue.spec.options` (checkOptions). */
   constructor(options: ClueOptions = {}) {
-    const m = options.maxIterations ?? 20;
-    if (typeof m !== 'number' || !Number.isInteger(m) || m < 0) throw new RangeError(`Clue: maxIterations must be an integer >= 0, got ${String(m)}`);
-    this.maxIterations = m;
+    this.maxIterations = checkOptions(Clue.spec.options, options, 'Clue').maxIterations as number;
   }
 
   select(pool: PoolView, batchSize: number, options: SelectOptions): Selection {

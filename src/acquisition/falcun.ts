@@ -1,40 +1,10 @@
-/**
- * FALCUN — Fast Active Learning by Contrastive UNcertainty (paper, section 2.2, Algorithm 1 lines 5–10).
- *
- * Works on the softmax probabilities alone, so its cost depends on N and C but not on the embedding
- * size D. Per acquisition:
- * - u(x) = 1 − (p[c1] − p[c2]), the margin uncertainty (Eq. (1));
- * - d′(x) starts as u(x) (Eq. (2)) and after each pick x_q becomes min(d′(x), ‖p(x) − p(x_q)‖₁) (Eq. (3));
- * - before each pick d′ is min-max normalised over the remaining candidates (Eq. (4); a zero range gives d = 0);
- * - relevance r = u + d (Eq. (5)), and the pick is drawn with probability r^γ / Σ r^γ (Eq. (6)),
- *   uniformly when every relevance is zero, and (as the authors' code does) uniformly when d is used and
- *   every candidate's raw diversity d′ is zero (each is confident or a duplicate of a chosen point).
- *   Chosen points leave the candidates.
- * Ablations (paper Table 3): any γ >= 0 (γ = 0 is uniform), relevance from u only, d only or both,
- * and deterministic picks (argmax of r, ties to the lowest index); `variant: 'authors'` gives the public
- * code's d-only and u-only definitions (see {@link FalcunVariant}).
- *
- * Cost per pick: one streaming pass over the N × C probabilities (the L1 update of Eq. (3), fused with
- * the min/max of Eq. (4), and skipping a row's C-term sum when an exact lower bound shows it cannot lower
- * d′), one pass over N doubles for the weights and their total, and an inverse-CDF scan for the draw.
- * Chosen points are marked by d′ = NaN, which drops out of every comparison, so the hot loops carry no
- * membership test. Integer γ is evaluated by repeated squaring (no `Math.pow` per element; γ = 10 is
- * unrolled); r <= 2, so r^γ cannot overflow for γ <= 1000; larger γ divide r by max r first, and so does
- * any γ whose unscaled weights sum below 2^-900 (underflow: see UNDERFLOW_TOTAL), so the draw stays exact.
- * Relevance 'uncertainty' skips the L1 pass (d is unused). Nothing depends on D.
- * Memory: O(N) doubles. Random draws: one `random.uniform()` per stochastic pick (`random.int` for a
- * uniform fallback), none when deterministic. Float64 throughout; d is normalised by multiplying with
- * 1 / range (Eq. (4) up to one rounding).
- *
- * Reference: the FALCUN paper (`shared/paper/falcun-paper.md`, "Time- and label-efficient active learning
- * by diversity and uncertainty of probabilities"), section 2.2, Eqs. (1)–(6).
- */
 import type { Random } from '../random.ts';
 import { drawProportional } from './kernels/drawProportional.ts';
 import { uniformUntaken } from './kernels/uniformUntaken.ts';
 import { marginUncertainty } from './kernels/marginUncertainty.ts';
 import type { PoolView, SelectOptions, Selection, Strategy, StrategyNeeds } from './types.ts';
 import { validateBatchSize, validateProbabilities, validateSelectOptions } from './validate.ts';
+import { checkOptions, type StrategySpec } from './strategySpec.ts';
 
 export type FalcunRelevance = 'both' | 'uncertainty' | 'diversity';
 
@@ -74,8 +44,6 @@ export interface FalcunTrace {
   readonly relevance?: readonly Float32Array[];
 }
 
-const RELEVANCES: readonly FalcunRelevance[] = ['both', 'uncertainty', 'diversity'];
-const VARIANTS: readonly FalcunVariant[] = ['paper', 'authors'];
 /** Above this γ, r^γ with r <= 2 could overflow, so r is divided by max r first. */
 const MAX_UNSCALED_GAMMA = 1000;
 /**
@@ -86,29 +54,73 @@ const MAX_UNSCALED_GAMMA = 1000;
  */
 const UNDERFLOW_TOTAL = 2 ** -900;
 
+/**
+ * FALCUN — Fast Active Learning by Contrastive UNcertainty (paper, section 2.2, Algorithm 1 lines 5–10).
+ *
+ * Works on the softmax probabilities alone, so its cost depends on N and C but not on the embedding
+ * size D. Per acquisition:
+ * - u(x) = 1 − (p[c1] − p[c2]), the margin uncertainty (Eq. (1));
+ * - d′(x) starts as u(x) (Eq. (2)) and after each pick x_q becomes min(d′(x), ‖p(x) − p(x_q)‖₁) (Eq. (3));
+ * - before each pick d′ is min-max normalised over the remaining candidates (Eq. (4); a zero range gives d = 0);
+ * - relevance r = u + d (Eq. (5)), and the pick is drawn with probability r^γ / Σ r^γ (Eq. (6)),
+ *   uniformly when every relevance is zero, and (as the authors' code does) uniformly when d is used and
+ *   every candidate's raw diversity d′ is zero (each is confident or a duplicate of a chosen point).
+ *   Chosen points leave the candidates.
+ * Ablations (paper Table 3): any γ >= 0 (γ = 0 is uniform), relevance from u only, d only or both,
+ * and deterministic picks (argmax of r, ties to the lowest index); `variant: 'authors'` gives the public
+ * code's d-only and u-only definitions (see {@link FalcunVariant}).
+ *
+ * Cost per pick: one streaming pass over the N × C probabilities (the L1 update of Eq. (3), fused with
+ * the min/max of Eq. (4), and skipping a row's C-term sum when an exact lower bound shows it cannot lower
+ * d′), one pass over N doubles for the weights and their total, and an inverse-CDF scan for the draw.
+ * Chosen points are marked by d′ = NaN, which drops out of every comparison, so the hot loops carry no
+ * membership test. Integer γ is evaluated by repeated squaring (no `Math.pow` per element; γ = 10 is
+ * unrolled); r <= 2, so r^γ cannot overflow for γ <= 1000; larger γ divide r by max r first, and so does
+ * any γ whose unscaled weights sum below 2^-900 (underflow: see UNDERFLOW_TOTAL), so the draw stays exact.
+ * Relevance 'uncertainty' skips the L1 pass (d is unused). Nothing depends on D.
+ * Memory: O(N) doubles. Random draws: one `random.uniform()` per stochastic pick (`random.int` for a
+ * uniform fallback), none when deterministic. Float64 throughout; d is normalised by multiplying with
+ * 1 / range (Eq. (4) up to one rounding).
+ *
+ * Reference: the FALCUN paper (`shared/paper/falcun-paper.md`, "Time- and label-efficient active learning
+ * by diversity and uncertainty of probabilities"), section 2.2, Eqs. (1)–(6).
+ */
 export class Falcun implements Strategy {
-  readonly name = 'falcun';
+  /** The registry entry (registry.ts lists the classes). */
+  static readonly spec: StrategySpec = {
+    name: 'falcun',
+    aliases: [],
+    label: 'FALCUN',
+    fullName: 'FALCUN: Fast Active Learning by Contrastive UNcertainty',
+    summary: 'Draws points ∝ (margin uncertainty + min-max-normalised L1 diversity in probability space)^γ, one pick at a time.',
+    citation: { authors: 'Anonymous authors (double-blind review version)', title: 'Time- and label-efficient active learning by diversity and uncertainty of probabilities (section 2.2, Eqs. (1)–(6))', venue: 'paper under double-blind review', year: undefined },
+    options: [
+      { name: 'gamma', kind: 'number', default: 10, min: 0, description: 'relevance exponent γ of Eq. (6); 0 = uniform picks' },
+      { name: 'relevance', kind: 'enum', default: 'both', values: ['both', 'uncertainty', 'diversity'], description: 'relevance from u + d, u only, or d only (ablation, Table 3)' },
+      { name: 'deterministic', kind: 'boolean', default: false, description: 'argmax picks instead of sampling (ablation, Table 3)' },
+      { name: 'variant', kind: 'enum', default: 'paper', values: ['paper', 'authors'], description: "d-only / u-only as the paper's Eq. (4) or as the authors' code (raw d′; uniform fallback in u-only)" },
+    ],
+    // matplotlib/d3 category red; Okabe–Ito vermillion, the colour-blind palette's red.
+    colors: { default: '#d62728', colorblind: '#D55E00' },
+    complexity: { text: 'O(Q · N_u · C)', latex: String.raw`\mathcal{O}(Q \cdot N_u \cdot C)` },
+    stochastic: true,
+    inPaper: true,
+  };
+
+  readonly name = Falcun.spec.name;
   readonly needs: StrategyNeeds = Object.freeze({});
   readonly gamma: number;
   readonly relevance: FalcunRelevance;
   readonly deterministic: boolean;
   readonly variant: FalcunVariant;
 
-  /** @throws TypeError / RangeError for a γ that is not a finite number >= 0, an unknown relevance, a non-boolean deterministic. */
+  /** @throws TypeError / RangeError for an option outside `Falcun.spec.options` (checkOptions). */
   constructor(options: FalcunOptions = {}) {
-    const gamma = options.gamma ?? 10;
-    if (typeof gamma !== 'number' || Number.isNaN(gamma)) throw new TypeError(`Falcun: gamma must be a number, got ${String(gamma)}`);
-    if (!(gamma >= 0) || !Number.isFinite(gamma)) throw new RangeError(`Falcun: gamma must be finite and >= 0 (0 = uniform picks), got ${gamma}`);
-    const relevance = options.relevance ?? 'both';
-    if (!RELEVANCES.includes(relevance)) throw new RangeError(`Falcun: relevance must be one of ${RELEVANCES.join(', ')}, got ${String(relevance)}`);
-    const deterministic = options.deterministic ?? false;
-    if (typeof deterministic !== 'boolean') throw new TypeError(`Falcun: deterministic must be a boolean, got ${String(deterministic)}`);
-    const variant = options.variant ?? 'paper';
-    if (!VARIANTS.includes(variant)) throw new RangeError(`Falcun: variant must be one of ${VARIANTS.join(', ')}, got ${String(variant)}`);
-    this.variant = variant;
-    this.gamma = gamma;
-    this.relevance = relevance;
-    this.deterministic = deterministic;
+    const o = checkOptions(Falcun.spec.options, options, 'Falcun');
+    this.gamma = o.gamma as number;
+    this.relevance = o.relevance as FalcunRelevance;
+    this.deterministic = o.deterministic as boolean;
+    this.variant = o.variant as FalcunVariant;
   }
 
   select(pool: PoolView, batchSize: number, options: SelectOptions): Selection {

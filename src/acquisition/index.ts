@@ -2,7 +2,8 @@
 
 // Contract and registry
 export type { LinearHead, PoolView, SelectOptions, Selection, Strategy, StrategyNeeds } from './types.ts';
-export { createStrategy, listStrategies, type OptionSpec, type StrategyInfo } from './registry.ts';
+export { createStrategy, listStrategies, type StrategyInfo } from './registry.ts';
+export { checkOptions, formatCitation, type Citation, type Complexity, type OptionSpec, type PaletteColors, type StrategyClass, type StrategySpec } from './strategySpec.ts';
 export { PROBABILITY_SUM_TOLERANCE, validateBatchSize, validateEmbeddings, validateHead, validateLabeled, validateProbabilities } from './validate.ts';
 
 // Strategies

@@ -1,3 +1,10 @@
+import { farthestFirst } from './kernels/farthestFirst.ts';
+import { nearestCentres } from './kernels/nearestCentres.ts';
+import { updateMinSquaredDistances } from './kernels/squaredDistances.ts';
+import type { PoolView, SelectOptions, Selection, Strategy, StrategyNeeds } from './types.ts';
+import { validateBatchSize, validateLabeled, validateSelectOptions } from './validate.ts';
+import type { StrategySpec } from './strategySpec.ts';
+
 /**
  * KCenterGreedy — the greedy core-set of Sener & Savarese (2018), "Active Learning for Convolutional
  * Neural Networks: A Core-Set Approach". In the penultimate embedding space, every unlabeled point's
@@ -9,14 +16,24 @@
  * Cost: O(N·L·D) for the initial distances (a blocked matrix product, in blocks of 64 pool points) +
  * O(Q·N·D) for the picks; memory O(N + 64·L). Never an N × N or N × L matrix.
  */
-import { farthestFirst } from './kernels/farthestFirst.ts';
-import { nearestCentres } from './kernels/nearestCentres.ts';
-import { updateMinSquaredDistances } from './kernels/squaredDistances.ts';
-import type { PoolView, SelectOptions, Selection, Strategy, StrategyNeeds } from './types.ts';
-import { validateBatchSize, validateLabeled, validateSelectOptions } from './validate.ts';
-
 export class KCenterGreedy implements Strategy {
-  readonly name = 'kcenter';
+  /** The registry entry (registry.ts lists the classes). */
+  static readonly spec: StrategySpec = {
+    name: 'kcenter',
+    aliases: ['kcentergreedy', 'coreset'],
+    label: 'KCenterGreedy',
+    fullName: 'KCenterGreedy (core-set)',
+    summary: 'Farthest-first traversal of the embeddings, starting from the labeled set.',
+    citation: { authors: 'Ozan Sener, Silvio Savarese', title: 'Active Learning for Convolutional Neural Networks: A Core-Set Approach', venue: 'International Conference on Learning Representations (ICLR)', year: 2018 },
+    options: [],
+    colors: { default: '#2ca02c', colorblind: '#009E73' },
+    complexity: { text: 'O(N_l · N_u · D + Q · N_u)', latex: String.raw`\mathcal{O}(N_l \cdot N_u \cdot D + Q \cdot N_u)` },
+    // Deterministic given a labeled set; the first centre is drawn only when there is none.
+    stochastic: false,
+    inPaper: true,
+  };
+
+  readonly name = KCenterGreedy.spec.name;
   readonly needs: StrategyNeeds = Object.freeze({ embeddings: true, labeledEmbeddings: true });
 
   select(pool: PoolView, batchSize: number, options: SelectOptions): Selection {

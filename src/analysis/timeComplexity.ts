@@ -1,3 +1,5 @@
+import { listStrategies } from '../acquisition/registry.ts';
+
 /** One row of paper Table 1. */
 export interface TimeComplexityRow {
   readonly strategy: string;
@@ -7,17 +9,23 @@ export interface TimeComplexityRow {
   readonly latex: string;
 }
 
+/** Table 1's row order: by cost as the paper lists it, FALCUN last. */
+const TABLE_ORDER: readonly string[] = ['entropy', 'clue', 'kcenter', 'cdal', 'badge', 'alfamix', 'falcun'];
+
 /**
  * Paper Table 1: time complexity of one acquisition w.r.t. classes C, labeled pool size N_l, query size Q,
  * unlabeled pool size N_u, clustering iterations i, embedding size D, and AlfaMix's candidate pool N_cp < N_u.
- * Entropy (not in the paper's table) is one pass over the pool plus a top-Q selection.
+ * Each row is the `complexity` of a registry entry (strategies without one are not in the table); the
+ * table lists them in the paper's order, any other registered strategy with a complexity after them.
  */
-export const TIME_COMPLEXITY: readonly TimeComplexityRow[] = Object.freeze([
-  { strategy: 'entropy', complexity: 'O(N_u · C + N_u · log Q)', latex: String.raw`\mathcal{O}(N_u \cdot C + N_u \log Q)` },
-  { strategy: 'clue', complexity: 'O(Q · N_u · i · D)', latex: String.raw`\mathcal{O}(Q \cdot N_u \cdot i \cdot D)` },
-  { strategy: 'kcentergreedy', complexity: 'O(N_l · N_u · D + Q · N_u)', latex: String.raw`\mathcal{O}(N_l \cdot N_u \cdot D + Q \cdot N_u)` },
-  { strategy: 'cdal', complexity: 'O(N_l · N_u · C + Q · N_u)', latex: String.raw`\mathcal{O}(N_l \cdot N_u \cdot C + Q \cdot N_u)` },
-  { strategy: 'badge', complexity: 'O(Q · N_u · C · D)', latex: String.raw`\mathcal{O}(Q \cdot N_u \cdot C \cdot D)` },
-  { strategy: 'alfamix', complexity: 'O(Q · N_cp · i · D)', latex: String.raw`\mathcal{O}(Q \cdot N_{cp} \cdot i \cdot D)` },
-  { strategy: 'falcun', complexity: 'O(Q · N_u · C)', latex: String.raw`\mathcal{O}(Q \cdot N_u \cdot C)` },
-].map((r) => Object.freeze(r)));
+export const TIME_COMPLEXITY: readonly TimeComplexityRow[] = Object.freeze(
+  listStrategies()
+    .filter((s) => s.complexity !== undefined)
+    .sort((a, b) => rank(a.name) - rank(b.name))
+    .map((s) => Object.freeze({ strategy: s.name, complexity: s.complexity!.text, latex: s.complexity!.latex })),
+);
+
+function rank(name: string): number {
+  const i = TABLE_ORDER.indexOf(name);
+  return i < 0 ? TABLE_ORDER.length : i;
+}

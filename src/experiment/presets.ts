@@ -9,14 +9,18 @@
  *   colour images with s_no (ResNet18), tables with l (MLP), RepeatedMNIST m; 8 strategies; seeds 0..4.
  *   Sized for a GPU or a cluster (see `falcun-lab slurm`), not for a laptop.
  */
+import { listStrategies } from '../acquisition/registry.ts';
 import { ABLATION_TERMS, PAPER_ABLATION_GAMMAS, ablationStrategies } from './ablationStrategies.ts';
 import type { ExperimentConfig } from './config.ts';
 
-/** The registry names of the paper's eight strategies. */
-export const PAPER_STRATEGIES: readonly string[] = Object.freeze(['falcun', 'random', 'entropy', 'kcenter', 'cdal', 'badge', 'clue', 'alfamix']);
+/** The registry names of the paper's eight strategies (entries with `inPaper`), in registry order. */
+export const PAPER_STRATEGIES: readonly string[] = Object.freeze(listStrategies().filter((s) => s.inPaper).map((s) => s.name));
 
-/** Every strategy of the acquisition registry (the smoke preset runs each once; a test checks the list). */
-export const ALL_STRATEGIES: readonly string[] = Object.freeze([...PAPER_STRATEGIES, 'margin', 'least-confidence']);
+/**
+ * Every strategy of the acquisition registry (the smoke preset runs each once): the paper's, then the
+ * others, each in registry order. The order is part of a preset's plan (its hash), so it only ever grows.
+ */
+export const ALL_STRATEGIES: readonly string[] = Object.freeze([...PAPER_STRATEGIES, ...listStrategies().filter((s) => !s.inPaper).map((s) => s.name)]);
 
 const SMOKE: ExperimentConfig = {
   name: 'smoke',

@@ -1,6 +1,7 @@
 /**
- * Fixed strategy colours, the same in every figure (FALCUN always the same red), and a colour-blind-safe
- * alternative (Okabe & Ito, "Color Universal Design", 2008) used by the publication presets.
+ * Strategy colours and legend labels, the same in every figure (FALCUN always the same red): each registered
+ * strategy's fixed colours (default, and colour-blind-safe after Okabe & Ito, "Color Universal Design",
+ * 2008, used by the publication presets) and label come from its registry entry (acquisition/registry.ts).
  * Unknown strategy names (ablation variants such as 'falcun-g1') get a colour from an extra list chosen by
  * a hash of the name: stable across figures and runs, never FALCUN's red.
  */
@@ -9,30 +10,16 @@ import { listStrategies } from '../acquisition/registry.ts';
 
 export type PaletteName = 'default' | 'colorblind';
 
-/** FALCUN's red in the default palette (matplotlib/d3 category red). */
-export const FALCUN_RED = '#d62728';
+const REGISTERED = listStrategies();
+const FALCUN = REGISTERED.find((s) => s.name === 'falcun')!;
+
+/** FALCUN's red in the default palette (matplotlib/d3 category red; from the registry). */
+export const FALCUN_RED = FALCUN.colors.default;
 /** FALCUN's colour in the colour-blind palette: Okabe–Ito vermillion, that palette's red. */
-export const FALCUN_RED_COLORBLIND = '#D55E00';
+export const FALCUN_RED_COLORBLIND = FALCUN.colors.colorblind;
 
-/** Canonical strategy ids in legend order (competitors as in the paper's figures, FALCUN last). */
-export const STRATEGY_ORDER: readonly string[] = Object.freeze(['random', 'entropy', 'kcentergreedy', 'cdal', 'badge', 'clue', 'alfamix', 'falcun']);
-
-const DISPLAY: Readonly<Record<string, string>> = Object.freeze({
-  random: 'Random', entropy: 'Entropy', kcentergreedy: 'KCenterGreedy', cdal: 'CDAL', badge: 'BADGE',
-  clue: 'CLUE', alfamix: 'AlfaMix', falcun: 'FALCUN',
-});
-
-const COLORS: Readonly<Record<PaletteName, Readonly<Record<string, string>>>> = Object.freeze({
-  default: Object.freeze({
-    random: '#7f7f7f', entropy: '#1f77b4', kcentergreedy: '#2ca02c', cdal: '#9467bd', badge: '#ff7f0e',
-    clue: '#8c564b', alfamix: '#e377c2', falcun: FALCUN_RED,
-  }),
-  colorblind: Object.freeze({
-    // BADGE, the closest competitor, gets the blue that contrasts most with FALCUN's vermillion.
-    random: '#000000', entropy: '#56B4E9', kcentergreedy: '#009E73', cdal: '#CC79A7', badge: '#0072B2',
-    clue: '#E69F00', alfamix: '#B8A800', falcun: FALCUN_RED_COLORBLIND,
-  }),
-});
+/** Registry names in legend order: the registry's order with FALCUN last (competitors first, as in the paper's figures). */
+export const STRATEGY_ORDER: readonly string[] = Object.freeze([...REGISTERED.filter((s) => s !== FALCUN), FALCUN].map((s) => s.name));
 
 const EXTRA: Readonly<Record<PaletteName, readonly string[]>> = Object.freeze({
   default: Object.freeze(['#17becf', '#bcbd22', '#393b79', '#637939', '#8c6d31', '#843c39', '#7b4173', '#3182bd']),
@@ -46,25 +33,22 @@ function squash(name: string): string {
 }
 
 /**
- * Every name the acquisition registry accepts for a strategy (its name and aliases, squashed) → the
- * palette's id, so that 'kcenter' (the registry's name), 'coreset' and 'KCenter-Greedy' share one colour
+ * Every name the acquisition registry accepts for a strategy (its name and aliases, squashed) → its
+ * registry entry, so that 'kcenter' (the registry's name), 'coreset' and 'KCenter-Greedy' share one colour
  * and one legend label.
  */
-const ALIASES: ReadonlyMap<string, string> = new Map(
-  listStrategies().flatMap((s) => {
-    const names = [s.name, ...s.aliases].map(squash);
-    const id = names.find((n) => n in DISPLAY) ?? squash(s.name);
-    return names.map((n) => [n, id] as const);
-  }),
+const BY_NAME: ReadonlyMap<string, (typeof REGISTERED)[number]> = new Map(
+  REGISTERED.flatMap((s) => [s.name, ...s.aliases].map((n) => [squash(n), s] as const)),
 );
 
 /**
- * The palette's id of a strategy name: lower-case letters and digits, registry aliases resolved
- * ('KCenter-Greedy', 'kcenter' and 'coreset' are all 'kcentergreedy'). Unknown names are only squashed.
+ * The palette's id of a strategy name: the registry name when the name (any spelling: case, '-', '_')
+ * is a registered name or alias ('KCenter-Greedy', 'kcentergreedy' and 'coreset' are all 'kcenter'),
+ * else the name squashed to lower-case letters and digits.
  */
 export function canonicalStrategy(name: string): string {
   const s = squash(name);
-  return ALIASES.get(s) ?? s;
+  return BY_NAME.get(s)?.name ?? s;
 }
 
 /**
@@ -74,17 +58,16 @@ export function canonicalStrategy(name: string): string {
  */
 export function strategyColor(name: string, palette: PaletteName = 'default'): string {
   if (typeof name !== 'string' || name === '') throw new TypeError(`strategyColor: name must be a non-empty string, got ${JSON.stringify(name)}`);
-  const table = COLORS[palette];
-  if (table === undefined) throw new RangeError(`strategyColor: palette must be 'default' or 'colorblind', got ${JSON.stringify(palette)}`);
-  const known = table[canonicalStrategy(name)];
-  if (known !== undefined) return known;
   const extra = EXTRA[palette];
+  if (extra === undefined) throw new RangeError(`strategyColor: palette must be 'default' or 'colorblind', got ${JSON.stringify(palette)}`);
+  const known = BY_NAME.get(squash(name))?.colors[palette];
+  if (known !== undefined) return known;
   return extra[hashString(name) % extra.length]!;
 }
 
-/** The name printed in legends: the paper's spelling for known strategies ('KCenterGreedy'), else the name. */
+/** The name printed in legends: the registry's label for known strategies ('KCenterGreedy'), else the name. */
 export function strategyLabel(name: string): string {
-  return DISPLAY[canonicalStrategy(name)] ?? name;
+  return BY_NAME.get(squash(name))?.label ?? name;
 }
 
 /** Sorts strategy names into legend order: known strategies in STRATEGY_ORDER, then others alphabetically. */

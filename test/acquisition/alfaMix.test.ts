@@ -64,6 +64,6 @@ test('AlfaMix: with no labeled anchors every pick is a random fill, still distin
 });
 
 test('AlfaMix: bad options are rejected', () => {
-  assert.throws(() => new AlfaMix({ alphaStep: 0 }), /AlfaMix: alphaStep must be a number in \(0, 1\), got 0/);
+  assert.throws(() => new AlfaMix({ alphaStep: 0 }), /AlfaMix: option alphaStep must be > 0, got 0/);
   assert.throws(() => new AlfaMix({ maxIterations: 2.5 }), RangeError);
 });

@@ -57,5 +57,5 @@ test('Clue with maxIterations 0 picks exactly its entropy-weighted k-means++ see
 });
 
 test('Clue: bad maxIterations is rejected', () => {
-  assert.throws(() => new Clue({ maxIterations: -1 }), /Clue: maxIterations must be an integer >= 0, got -1/);
+  assert.throws(() => new Clue({ maxIterations: -1 }), /Clue: option maxIterations must be >= 0, got -1/);
 });

@@ -306,7 +306,7 @@ test('Falcun: trace records picks, pick probabilities and (on request) relevance
 });
 
 test('Falcun: constructor rejects bad options with clear errors', () => {
-  assert.throws(() => new Falcun({ gamma: -1 }), (e: Error) => e instanceof RangeError && /Falcun: gamma.*>= 0.*-1/.test(e.message));
+  assert.throws(() => new Falcun({ gamma: -1 }), (e: Error) => e instanceof RangeError && /Falcun: option gamma.*>= 0.*-1/.test(e.message));
   assert.throws(() => new Falcun({ gamma: NaN }), TypeError);
   assert.throws(() => new Falcun({ gamma: Infinity }), RangeError);
   assert.throws(() => new Falcun({ gamma: '3' as unknown as number }), TypeError);

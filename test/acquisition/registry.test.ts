@@ -1,18 +1,28 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createStrategy, listStrategies } from '../../src/acquisition/registry.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { AlfaMix } from '../../src/acquisition/alfaMix.ts';
+import { Clue } from '../../src/acquisition/clue.ts';
 import { Falcun } from '../../src/acquisition/falcun.ts';
-
-const EXPECTED = ['random', 'entropy', 'margin', 'least-confidence', 'kcenter', 'cdal', 'badge', 'clue', 'alfamix', 'falcun'];
 
 test('registry: every strategy is listed with a full name, summary, citation and documented options', () => {
   const list = listStrategies();
-  assert.deepEqual(list.map((s) => s.name).sort(), [...EXPECTED].sort());
+  // Names and aliases are unique (createStrategy finds exactly one class for each).
+  const all = list.flatMap((s) => [s.name, ...s.aliases]);
+  assert.equal(new Set(all).size, all.length);
+  assert.ok(list.length >= 10);
   for (const s of list) {
     assert.ok(s.fullName.length > 3, `${s.name}: full name`);
     assert.ok(s.summary.length > 20, `${s.name}: summary`);
     assert.equal(s.description, s.summary);
-    assert.match(s.citation, /(19|20)\d\d|paper/, `${s.name}: citation with a year`);
+    // A full citation: every author, the title, the venue and the year (FALCUN's paper is an undated double-blind preprint).
+    assert.ok(s.citation.authors.length > 3 && s.citation.title.length > 10 && s.citation.venue.length > 3, `${s.name}: citation`);
+    if (s.name !== 'falcun') assert.ok(Number.isInteger(s.citation.year) && s.citation.year! >= 1990, `${s.name}: citation year`);
+    assert.ok(s.reference.includes(s.citation.title) && s.reference.includes(s.citation.authors), `${s.name}: reference line`);
+    assert.match(s.colors.default, /^#[0-9a-fA-F]{6}$/);
+    assert.match(s.colors.colorblind, /^#[0-9a-fA-F]{6}$/);
+    assert.ok(s.label.length > 0);
     for (const o of s.options) assert.ok(o.description.length > 5 && o.default !== undefined, `${s.name}.${o.name}`);
     const strategy = createStrategy(s.name);
     assert.equal(strategy.name, s.name, 'strategy.name is its registry name');
@@ -58,4 +68,48 @@ test('registry: unknown names and options, wrong kinds and ranges give clear err
   assert.throws(() => createStrategy('alfamix', { alphaStep: 1 }), /option alphaStep must be < 1, got 1/);
   assert.throws(() => createStrategy('alfamix', { alphaStep: 0 }), /option alphaStep must be > 0, got 0/);
   assert.throws(() => createStrategy('falcun', [] as unknown as Record<string, unknown>), TypeError);
+});
+
+test('registry: labels and colours tell strategies apart (distinct per palette), the paper has eight strategies', () => {
+  const list = listStrategies();
+  assert.equal(new Set(list.map((s) => s.label)).size, list.length);
+  assert.equal(new Set(list.map((s) => s.colors.default)).size, list.length);
+  assert.equal(new Set(list.map((s) => s.colors.colorblind)).size, list.length);
+  assert.deepEqual(list.filter((s) => s.inPaper).map((s) => s.name), ['falcun', 'random', 'entropy', 'kcenter', 'cdal', 'badge', 'clue', 'alfamix']);
+});
+
+test('registry: a constructor and createStrategy accept and refuse the same values with the same words', () => {
+  const cases: Array<[string, () => unknown, () => unknown]> = [
+    ['alfamix', () => new AlfaMix({ alphaStep: 0 }), () => createStrategy('alfamix', { alphaStep: 0 })],
+    ['alfamix', () => new AlfaMix({ alphaStep: 1 }), () => createStrategy('alfamix', { alphaStep: 1 })],
+    ['alfamix', () => new AlfaMix({ maxIterations: 2.5 }), () => createStrategy('alfamix', { maxIterations: 2.5 })],
+    ['clue', () => new Clue({ maxIterations: -1 }), () => createStrategy('clue', { maxIterations: -1 })],
+    ['falcun', () => new Falcun({ gamma: Infinity }), () => createStrategy('falcun', { gamma: Infinity })],
+    ['falcun', () => new Falcun({ relevance: 'x' as never }), () => createStrategy('falcun', { relevance: 'x' })],
+  ];
+  const message = (f: () => unknown): [string, string] => {
+    try {
+      f();
+    } catch (e) {
+      return [(e as Error).constructor.name, (e as Error).message.replace(/^[^:]*: /, '')];
+    }
+    return ['none', ''];
+  };
+  for (const [name, ctor, factory] of cases) {
+    const a = message(ctor);
+    assert.notEqual(a[0], 'none', `${name}: the constructor must refuse`);
+    assert.deepEqual(a, message(factory), name);
+  }
+  assert.equal(new AlfaMix({ alphaStep: 0.5 }).alphaStep, (createStrategy('alfamix', { alphaStep: 0.5 }) as AlfaMix).alphaStep);
+});
+
+test('registry: every option of every strategy has its own test (titled "option <strategy>.<option>:")', () => {
+  const dir = new URL('./', import.meta.url);
+  const walk = (d: URL): string[] =>
+    readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(new URL(`${e.name}/`, d)) : e.name.endsWith('.test.ts') ? [readFileSync(new URL(e.name, d), 'utf8')] : []));
+  const sources = walk(dir).join('\n');
+  const missing = listStrategies()
+    .flatMap((s) => s.options.map((o) => `${s.name}.${o.name}`))
+    .filter((id) => !['\'', '"', '`'].some((q) => sources.includes(`test(${q}option ${id}:`)));
+  assert.deepEqual(missing, [], 'add a test per option (see test/acquisition/options.test.ts)');
 });
