@@ -8,6 +8,25 @@ export type BackendChoice = (typeof BACKEND_ORDER)[number];
 /** A request: one backend, or 'auto'. */
 export type BackendRequest = BackendChoice | 'auto';
 
+/**
+ * Every request a config's `backend`, `--backend` or FALCUN_BACKEND may name, in the order messages list
+ * them: 'wasm' (the default: deterministic, works everywhere) first, 'auto' last.
+ */
+export const BACKEND_REQUESTS = ['wasm', 'cpu', 'tensorflow', 'tensorflow-gpu', 'auto'] as const satisfies readonly BackendRequest[];
+
+/** Other spellings accepted for a request (case-insensitive). */
+const BACKEND_ALIASES: Readonly<Record<string, BackendRequest>> = { gpu: 'tensorflow-gpu', 'node-gpu': 'tensorflow-gpu', node: 'tensorflow' };
+
+/**
+ * The request a name stands for ('auto', a backend, or an alias: 'gpu' and 'node-gpu' = 'tensorflow-gpu',
+ * 'node' = 'tensorflow'; case and surrounding blanks ignored), or undefined for anything else.
+ */
+export function backendRequestOf(value: string): BackendRequest | undefined {
+  const v = value.trim().toLowerCase();
+  const r = BACKEND_ALIASES[v] ?? v;
+  return (BACKEND_REQUESTS as readonly string[]).includes(r) ? (r as BackendRequest) : undefined;
+}
+
 export interface BackendInfo {
   /** tfjs's name of the active backend: 'tensorflow' (native, CPU or CUDA), 'wasm' or 'cpu'. */
   readonly name: string;

@@ -17,7 +17,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { availableParallelism } from 'node:os';
-import { BACKEND_ORDER, formatBackendInfo, type BackendChoice, type BackendInfo, type BackendRequest } from './backendInfo.ts';
+import { BACKEND_ORDER, backendRequestOf, formatBackendInfo, type BackendChoice, type BackendInfo, type BackendRequest } from './backendInfo.ts';
 import { registerWasmKernels, WASM_KERNEL_NAMES } from './wasm/registerWasmKernels.ts';
 
 /** The environment variable that forces a backend. */
@@ -38,10 +38,8 @@ export interface InitBackendOptions {
  * Throws RangeError for anything else.
  */
 export function parseBackendRequest(value: string, source = 'backend'): BackendRequest {
-  const v = value.trim().toLowerCase();
-  const aliases: Record<string, BackendRequest> = { gpu: 'tensorflow-gpu', 'node-gpu': 'tensorflow-gpu', node: 'tensorflow', '': 'auto' };
-  const r = aliases[v] ?? v;
-  if (r === 'auto' || (BACKEND_ORDER as readonly string[]).includes(r)) return r as BackendRequest;
+  const r = value.trim() === '' ? 'auto' : backendRequestOf(value);
+  if (r !== undefined) return r;
   throw new RangeError(`${source}: unknown backend '${value}'; use one of auto, ${BACKEND_ORDER.join(', ')}`);
 }
 

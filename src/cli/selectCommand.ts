@@ -9,18 +9,15 @@
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { listStrategies, type OptionSpec } from '../acquisition/registry.ts';
 import { DataFileError } from '../data/dataFileError.ts';
 import { BATCH_FORMATS, batchToCsv, batchToJson, type BatchFormat } from '../select/formatBatch.ts';
 import { MATRIX_FORMATS, readMatrix, type MatrixFormat } from '../select/readMatrix.ts';
 import { readRowList } from '../select/rowList.ts';
 import { SelectUsageError, selectBatch } from '../select/selectBatch.ts';
-
-interface Io {
-  readonly out: (s: string) => void;
-  readonly err: (s: string) => void;
-}
+import type { CommandContext } from './context.ts';
+import { collect, positiveInt } from './parsers.ts';
 
 interface SelectFlags {
   batchSize: number;
@@ -40,15 +37,6 @@ interface SelectFlags {
 }
 
 const kebab = (s: string): string => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-const collect = (v: string, prev: string[]): string[] => [...prev, v];
-
-function positiveInt(flag: string) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${flag} must be a positive integer, got '${v}'`);
-    return n;
-  };
-}
 
 function seedValue(v: string): number {
   const n = Number(v);
@@ -80,7 +68,8 @@ function optionFlag(spec: OptionSpec, strategies: readonly string[]): Option {
   });
 }
 
-export function addSelectCommand(program: Command, io: Io, result: { code: number }): void {
+export function addSelectCommand(ctx: CommandContext): void {
+  const { program, io, result } = ctx;
   const specs = strategyOptionSpecs();
   const cmd = program
     .command('select')

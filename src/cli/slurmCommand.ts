@@ -5,65 +5,37 @@
  */
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Command, InvalidArgumentError } from 'commander';
+import { DEFAULT_DEPENDENCIES, dependenciesModule, type CliIo, type CommandContext } from './context.ts';
 import { loadConfig } from './loadConfig.ts';
+import { collect, parseEnv, positiveInt } from './parsers.ts';
 import { openExperimentDir } from '../experiment/manifest.ts';
 import { experimentStatus, unfinishedCells } from '../experiment/status.ts';
 import { formatSlurmStatus, slurmStatus, submitSlurmScripts, writeSlurmScripts, type SlurmOptions } from '../slurm/slurmGrid.ts';
-
-interface Io {
-  readonly out: (s: string) => void;
-  readonly err: (s: string) => void;
-}
-
-function positive(name: string) {
-  return (v: string) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be an integer >= 1, got '${v}'`);
-    return n;
-  };
-}
-
-function collect(v: string, acc: string[]): string[] {
-  return [...acc, v];
-}
-
-function parseEnv(pairs: readonly string[]): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const p of pairs) {
-    const i = p.indexOf('=');
-    if (i <= 0) throw new InvalidArgumentError(`--env expects NAME=VALUE, got '${p}'`);
-    env[p.slice(0, i)] = p.slice(i + 1);
-  }
-  return env;
-}
-
-const DEFAULT_DEPENDENCIES = fileURLToPath(new URL('../experiment/defaultDependencies.ts', import.meta.url));
 
 function optionsFile(dir: string): string {
   return join(dir, 'slurm', 'options.json');
 }
 
 /** Adds the `slurm` command to the CLI program. */
-export function addSlurmCommand(program: Command, io: Io): void {
-  program
+export function addSlurmCommand(ctx: CommandContext): void {
+  const io = ctx.io;
+  ctx.program
     .command('slurm')
     .description('write (and with --submit, submit) sbatch scripts that run the grid as a Slurm job array')
     .argument('<config>', 'a preset (smoke, quick, paper) or a config file')
     .requiredOption('-o, --out <dir>', 'experiment directory on a filesystem shared with the compute nodes')
     .option('--submit', 'submit with sbatch and print the job ids (default: only write the scripts for review)')
-    .option('--parallel <k>', 'at most k array tasks at once (--array=...%k)', positive('--parallel'))
+    .option('--parallel <k>', 'at most k array tasks at once (--array=...%k)', positiveInt('--parallel'))
     .option('--time <t>', 'wall time per task (e.g. 04:00:00)')
     .option('--mem <m>', 'memory per task (e.g. 16G)')
-    .option('--cpus-per-task <n>', 'CPUs per task', positive('--cpus-per-task'))
+    .option('--cpus-per-task <n>', 'CPUs per task', positiveInt('--cpus-per-task'))
     .option('--gpus <g>', 'GPUs per task (--gpus-per-task), e.g. 1 or a100:1')
     .option('--partition <p>', 'partition')
     .option('--account <a>', 'account')
     .option('--qos <q>', 'quality of service')
     .option('--sbatch <option>', 'any further sbatch option, verbatim (repeatable), e.g. --sbatch=--constraint=v100', collect, [])
     .option('--env <NAME=VALUE>', 'environment variable for the tasks (repeatable), e.g. FALCUN_BACKEND=tensorflow', collect, [])
-    .option('--max-array-size <n>', "the cluster's MaxArraySize (scontrol show config)", positive('--max-array-size'), 1001)
+    .option('--max-array-size <n>', "the cluster's MaxArraySize (scontrol show config)", positiveInt('--max-array-size'), 1001)
     .option('--job-name <name>', 'job name', 'falcun')
     .option('--report', 'add a report job (afterany) that writes the CSV and figures once every task ended')
     .option('--node <path>', 'node binary on the compute nodes (default: this one)')
@@ -93,7 +65,7 @@ export function addSlurmCommand(program: Command, io: Io): void {
         env: parseEnv(o.env as string[]),
       };
       // Tasks use the same runner dependencies as this command (tests pass fakes with --dependencies).
-      const deps = program.opts<{ dependencies?: string }>().dependencies;
+      const deps = dependenciesModule(ctx);
       if (deps && resolve(deps) !== DEFAULT_DEPENDENCIES) Object.assign(options, { cliArgs: ['--dependencies', resolve(deps)] });
       mkdirSync(join(dir, 'slurm'), { recursive: true });
       writeFileSync(optionsFile(dir), JSON.stringify(options, null, 2) + '\n');
@@ -118,7 +90,7 @@ export function addSlurmCommand(program: Command, io: Io): void {
  * The Slurm part of `status`: printed when the directory was set up by `slurm` (or `--resubmit` asks).
  * With `resubmit`, submits the missing and failed cells with the saved options.
  */
-export function slurmStatusSection(dir: string, resubmit: boolean, io: Io): void {
+export function slurmStatusSection(dir: string, resubmit: boolean, io: CliIo): void {
   if (!existsSync(join(dir, 'slurm')) && !resubmit) return;
   const s = slurmStatus(dir);
   io.out(formatSlurmStatus(s));

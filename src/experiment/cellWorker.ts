@@ -3,7 +3,7 @@
  * dependencies from the module named in FALCUN_DEPENDENCIES (exporting `dependencies`), then runs the cells
  * the parent sends, one at a time, reporting progress over IPC (rounds, and training epochs at most every
  * EPOCH_MESSAGE_INTERVAL_MS). FALCUN_CELL_BACKEND, when set, is the `--backend` of `falcun-lab run` for an
- * experiment whose plan says 'auto' (see runCell's `cellBackend`). Ctrl-C (SIGINT to the process group) and
+ * experiment whose plan says 'auto' (backendRule.ts, `cellBackend`). Ctrl-C (SIGINT to the process group) and
  * the parent's 'stop' both mean: finish the current round, then stop; records stay complete.
  */
 import { pathToFileURL } from 'node:url';

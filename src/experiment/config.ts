@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { SETTING_NAMES, roundCount, settingByName } from './settings.ts';
+import { BACKEND_REQUESTS } from '../backend/backendInfo.ts';
 
 /** Raised for an invalid config; `issues` lists one line per offending field. */
 export class ConfigError extends Error {
@@ -81,8 +82,8 @@ export const DatasetEntrySchema = z.strictObject({
   training: TrainingSchema.optional(),
 });
 
-/** Backend requests (see src/backend): 'auto' picks the fastest that loads; 'wasm' is the deterministic default. */
-export const BACKENDS = ['wasm', 'cpu', 'tensorflow', 'tensorflow-gpu', 'auto'] as const;
+/** Backend requests (backend/backendInfo.ts): 'auto' picks the fastest that loads; 'wasm' is the deterministic default. */
+export const BACKENDS = BACKEND_REQUESTS;
 
 export const ExperimentConfigSchema = z.strictObject({
   /** A short name, shown in progress and reports. */

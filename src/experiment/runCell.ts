@@ -5,7 +5,8 @@
  * pool runs, and what a Slurm array task (`falcun-lab run-cell <dir> --index i`) will run.
  */
 import type { Dataset } from '../data/dataset.ts';
-import { BACKENDS, checkPoolSize, type ExperimentPlan } from './config.ts';
+import { cellBackend } from './backendRule.ts';
+import { checkPoolSize } from './config.ts';
 import type { RunnerDependencies } from './dependencies.ts';
 import { gridCell, type GridCell } from './grid.ts';
 import { runActiveLearning, type LoopEvent, type LoopResult } from './activeLearningLoop.ts';
@@ -18,31 +19,9 @@ export interface RunCellOptions {
   readonly shouldStop?: () => boolean;
   /**
    * A `--backend` flag: the backend this cell must run on. Only where it cannot mix results: the plan's
-   * own backend, or any backend when the plan says 'auto' (see `cellBackend`).
+   * own backend, or any backend when the plan says 'auto' (backendRule.ts, `cellBackend`).
    */
   readonly backend?: string;
-}
-
-/**
- * The backend a cell of an experiment runs on, given a `--backend` request (undefined: none). An
- * experiment directory holds the results of one backend: a request equal to the plan's backend is a
- * no-op; when the plan says 'auto' (whatever loads, steered by FALCUN_BACKEND) the request decides, and
- * wins over FALCUN_BACKEND; any other request is refused, since wasm/cpu and the native kernels do not
- * give the same numbers and the directory would mix them.
- * @throws RangeError for an unknown backend name; Error naming both backends and what to do for a
- *   request the plan does not allow.
- */
-export function cellBackend(dir: string, planBackend: ExperimentPlan['backend'], requested: string | undefined): ExperimentPlan['backend'] {
-  if (requested === undefined) return planBackend;
-  if (!(BACKENDS as readonly string[]).includes(requested)) {
-    throw new RangeError(`--backend: unknown backend '${requested}'; use one of ${BACKENDS.join(', ')}`);
-  }
-  const r = requested as ExperimentPlan['backend'];
-  if (r === planBackend || planBackend === 'auto') return r;
-  throw new Error(
-    `${dir} runs on backend '${planBackend}' (its manifest's plan); --backend ${r} would mix results computed on two backends ` +
-      `in one experiment: drop --backend (or pass --backend ${planBackend}), or run the config into a new directory with --backend ${r}`,
-  );
 }
 
 export interface RunCellResult extends LoopResult {

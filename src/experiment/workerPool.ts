@@ -20,7 +20,7 @@ import { gridCells } from './grid.ts';
 import { readManifest } from './manifest.ts';
 import { createProgressReporter, type ProgressReporter } from './progress.ts';
 import { readRunRecords, runFile } from '../results/resultStore.ts';
-import { cellBackend } from './runCell.ts';
+import { cellBackend } from './backendRule.ts';
 import type { ParentMessage, WorkerMessage } from './workerProtocol.ts';
 
 export interface RunExperimentOptions {
@@ -38,7 +38,7 @@ export interface RunExperimentOptions {
   /** Extra environment for the workers. */
   readonly env?: NodeJS.ProcessEnv;
   /**
-   * A `--backend` flag for the cells (see runCell's `cellBackend`: the plan's backend, or any when the
+   * A `--backend` flag for the cells (see backendRule.ts, `cellBackend`: the plan's backend, or any when the
    * plan says 'auto'; it wins over FALCUN_BACKEND in the workers).
    */
   readonly backend?: string;

@@ -56,8 +56,9 @@ export function scanLloyd(points: ArrayLike<number>, n: number, d: number, init:
     for (let i = 0; i < n; i++) {
       const w = weights?.[i] ?? 1;
       if (w === 0) continue;
-      mass[assignment[i]!] += w;
-      for (let t = 0; t < d; t++) sums[assignment[i]! * d + t] += w * points[i * d + t]!;
+      const a = assignment[i]!;
+      mass[a] = mass[a]! + w;
+      for (let t = 0; t < d; t++) sums[a * d + t] = sums[a * d + t]! + w * points[i * d + t]!;
     }
     for (let j = 0; j < k; j++) if (mass[j]! > 0) for (let t = 0; t < d; t++) centroids[j * d + t] = sums[j * d + t]! / mass[j]!;
     const next = scanNearest(points, n, centroids, k, d).index;

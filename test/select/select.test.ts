@@ -197,7 +197,7 @@ test('bad input gets one line naming the file, the row and the problem', async (
     const bad = probs.slice();
     bad[4 * 3 + 1] = NaN;
     const off = probs.slice();
-    off[6 * 3] += 0.1;
+    off[6 * 3] = probs[6 * 3]! + 0.1;
     const f = (name: string, bytes: Uint8Array | string) => {
       writeFileSync(join(dir, name), bytes);
       return join(dir, name);

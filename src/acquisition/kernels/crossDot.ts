@@ -127,11 +127,12 @@ function store4(out: Float64Array, o: number, v0: number, v1: number, v2: number
   out[o + 3] = v3;
 }
 
+/** out[o..o+4) += v: the caller's tile keeps o + 3 inside `out`. */
 function add4(out: Float64Array, o: number, v0: number, v1: number, v2: number, v3: number): void {
-  out[o] += v0;
-  out[o + 1] += v1;
-  out[o + 2] += v2;
-  out[o + 3] += v3;
+  out[o] = out[o]! + v0;
+  out[o + 1] = out[o + 1]! + v1;
+  out[o + 2] = out[o + 2]! + v2;
+  out[o + 3] = out[o + 3]! + v3;
 }
 
 /**

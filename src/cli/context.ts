@@ -1,0 +1,41 @@
+/**
+ * What every command of the CLI shares: where output goes, the exit code an action sets, and the runner
+ * dependencies (the real ones, or a test's fakes named by the hidden `--dependencies` option).
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Command } from 'commander';
+import type { RunnerDependencies } from '../experiment/dependencies.ts';
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+
+export interface CliIo {
+  readonly out: (s: string) => void;
+  readonly err: (s: string) => void;
+}
+
+export const stdio: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+/** The module the runner's real dependencies come from (what `--dependencies` defaults to). */
+export const DEFAULT_DEPENDENCIES = fileURLToPath(new URL('../experiment/defaultDependencies.ts', import.meta.url));
+
+export interface CommandContext {
+  readonly program: Command;
+  readonly io: CliIo;
+  /** The exit code `main` returns; actions set it. */
+  readonly result: { code: number };
+}
+
+/** The `--dependencies` module in force (a path or file: URL). */
+export function dependenciesModule(ctx: CommandContext): string {
+  return ctx.program.opts<{ dependencies: string }>().dependencies;
+}
+
+/** Imports the runner dependencies of `--dependencies`. @throws Error when the module exports none. */
+export async function loadDependencies(ctx: CommandContext): Promise<RunnerDependencies> {
+  const module = dependenciesModule(ctx);
+  const url = module.startsWith('file:') ? module : pathToFileURL(resolve(module)).href;
+  const deps = (await import(url)).dependencies as RunnerDependencies | undefined;
+  if (!deps) throw new Error(`${module} does not export 'dependencies'`);
+  return deps;
+}
