@@ -19,9 +19,10 @@ import * as tf from '@tensorflow/tfjs';
 import { availableParallelism } from 'node:os';
 import { BACKEND_ORDER, backendRequestOf, formatBackendInfo, type BackendChoice, type BackendInfo, type BackendRequest } from './backendInfo.ts';
 import { registerWasmKernels, WASM_KERNEL_NAMES } from './wasm/registerWasmKernels.ts';
+import type { EnvironmentVariableName } from '../environmentVariables.ts';
 
 /** The environment variable that forces a backend. */
-export const BACKEND_ENV_VAR = 'FALCUN_BACKEND';
+export const BACKEND_ENV_VAR = 'FALCUN_BACKEND' satisfies EnvironmentVariableName;
 
 export interface InitBackendOptions {
   /** A CLI flag's value; wins over the environment variable. Undefined / 'auto' = automatic. */

@@ -9,6 +9,7 @@ import { copyFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataFileError } from './dataFileError.ts';
+import { envValue } from '../environmentVariables.ts';
 
 /** The repository root (two levels above this file: src/data/cache.ts). */
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -21,7 +22,7 @@ export function dataDir(cacheDir?: string): string {
     }
     return resolve(cacheDir);
   }
-  const env = process.env['FALCUN_DATA_DIR'];
+  const env = envValue('FALCUN_DATA_DIR');
   return env ? resolve(env) : join(REPO_ROOT, 'data');
 }
 

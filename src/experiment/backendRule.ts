@@ -17,6 +17,7 @@ import { BACKEND_REQUESTS, type BackendRequest } from '../backend/backendInfo.ts
 import { existsSync } from 'node:fs';
 import { planHash, type ExperimentPlan } from './config.ts';
 import { manifestPath, readManifest, type Manifest } from './manifest.ts';
+import { envValue } from '../environmentVariables.ts';
 
 type Backend = ExperimentPlan['backend'];
 
@@ -83,7 +84,7 @@ export function backendRecord(info: Readonly<Record<string, unknown>>, decision:
  * fixed backend ignores it (rule 1). Says so rather than ignoring it silently; undefined when it applies.
  */
 export function ignoredEnvBackendNote(planBackend: Backend, flagForAuto: Backend | undefined, source: string, env: Readonly<Record<string, string | undefined>> = process.env): string | undefined {
-  const value = env.FALCUN_BACKEND;
+  const value = envValue('FALCUN_BACKEND', env);
   if (value === undefined || value.trim() === '') return undefined;
   if (planBackend === 'auto' && flagForAuto === undefined) return undefined;
   return `note: FALCUN_BACKEND=${value} is ignored: this run's backend is '${flagForAuto ?? planBackend}' (from ${source}); FALCUN_BACKEND steers only 'auto'`;

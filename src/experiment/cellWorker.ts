@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { RunnerDependencies } from './dependencies.ts';
 import { runCell } from './runCell.ts';
 import type { ParentMessage, WorkerMessage } from './workerProtocol.ts';
+import { envValue } from '../environmentVariables.ts';
 
 let stopRequested = false;
 process.on('SIGINT', () => {
@@ -24,13 +25,13 @@ function send(m: WorkerMessage): void {
 const EPOCH_MESSAGE_INTERVAL_MS = 250;
 
 async function main(): Promise<void> {
-  const dir = process.env.FALCUN_EXPERIMENT_DIR;
-  const depsModule = process.env.FALCUN_DEPENDENCIES;
+  const dir = envValue('FALCUN_EXPERIMENT_DIR');
+  const depsModule = envValue('FALCUN_DEPENDENCIES');
   if (!dir || !depsModule) throw new Error('cellWorker: FALCUN_EXPERIMENT_DIR and FALCUN_DEPENDENCIES must be set (it is started by workerPool.ts)');
   const url = depsModule.startsWith('file:') ? depsModule : pathToFileURL(depsModule).href;
   const deps = (await import(url)).dependencies as RunnerDependencies;
   if (!deps || typeof deps.createSession !== 'function') throw new Error(`cellWorker: ${depsModule} does not export 'dependencies'`);
-  const backend = process.env.FALCUN_CELL_BACKEND || undefined;
+  const backend = envValue('FALCUN_CELL_BACKEND') || undefined;
   const queue: number[] = [];
   let busy = false;
   let exiting = false;

@@ -17,6 +17,7 @@ import { crc32 } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { PX_PER_INCH } from './presets.ts';
 import type { PlotlyFigure } from './types.ts';
+import { envValue } from '../environmentVariables.ts';
 
 /** Default Chromium: Debian's package (scripts/setup-system.sh installs it); FALCUN_CHROMIUM overrides. */
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -102,7 +103,7 @@ export interface ExporterOptions {
  *   `bash scripts/setup-system.sh`, or set FALCUN_CHROMIUM).
  */
 export async function openFigureExporter(options: ExporterOptions = {}): Promise<FigureExporter> {
-  const executablePath = options.executablePath ?? process.env.FALCUN_CHROMIUM ?? DEFAULT_CHROMIUM;
+  const executablePath = options.executablePath ?? envValue('FALCUN_CHROMIUM') ?? DEFAULT_CHROMIUM;
   if (!existsSync(executablePath)) {
     throw new Error(`openFigureExporter: no Chromium at ${executablePath}; install Debian's chromium (bash scripts/setup-system.sh) or set FALCUN_CHROMIUM to a Chromium binary`);
   }

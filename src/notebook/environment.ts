@@ -7,6 +7,7 @@
  */
 import { join, resolve } from 'node:path';
 import { REPO_ROOT } from '../sourcePath.ts';
+import { envValue } from '../environmentVariables.ts';
 
 /** The scale presets a notebook can run at (see `src/experiment/presets.ts`). */
 export const NOTEBOOK_SCALES = ['smoke', 'quick', 'paper'] as const;
@@ -28,7 +29,7 @@ export interface NotebookEnvironment {
  * @example notebookEnvironment({ FALCUN_SCALE: 'quick' }).resultsDir // '<repo>/results/notebooks-quick'
  */
 export function notebookEnvironment(env: Readonly<Record<string, string | undefined>> = process.env): NotebookEnvironment {
-  const raw = env.FALCUN_SCALE ?? 'smoke';
+  const raw = envValue('FALCUN_SCALE', env) ?? 'smoke';
   if (!(NOTEBOOK_SCALES as readonly string[]).includes(raw)) {
     throw new RangeError(`notebookEnvironment: FALCUN_SCALE must be one of ${NOTEBOOK_SCALES.join(', ')}, got '${raw}'; unset it for the default 'smoke'`);
   }
@@ -36,8 +37,8 @@ export function notebookEnvironment(env: Readonly<Record<string, string | undefi
   const nonEmpty = (v: string | undefined) => (v !== undefined && v !== '' ? v : undefined);
   return {
     scale,
-    figuresDir: resolve(nonEmpty(env.FALCUN_FIGURES_DIR) ?? join(REPO_ROOT, 'figures')),
-    resultsDir: resolve(nonEmpty(env.FALCUN_RESULTS_DIR) ?? join(REPO_ROOT, 'results', `notebooks-${scale}`)),
+    figuresDir: resolve(nonEmpty(envValue('FALCUN_FIGURES_DIR', env)) ?? join(REPO_ROOT, 'figures')),
+    resultsDir: resolve(nonEmpty(envValue('FALCUN_RESULTS_DIR', env)) ?? join(REPO_ROOT, 'results', `notebooks-${scale}`)),
     root: REPO_ROOT,
   };
 }

@@ -15,6 +15,7 @@ import { DEFAULT_CHROMIUM, openFigureExporter, writeFigureHtml } from '../figure
 import { learningCurvesFigure } from '../figures/learningCurves.ts';
 import { recordsToCsv } from '../experiment/csvExport.ts';
 import { readAllRecords } from '../experiment/readAllRecords.ts';
+import { envValue } from '../environmentVariables.ts';
 
 export interface ReportOptions {
   /** Render the PNG through Chromium (default true; skipped with a note when Chromium is missing). */
@@ -49,7 +50,7 @@ export async function writeReport(dir: string, options: ReportOptions = {}): Pro
   writeFigureHtml(figure, html, { title: 'Learning curves' });
   files.push(html);
   if (options.png !== false) {
-    const chromium = process.env.FALCUN_CHROMIUM ?? DEFAULT_CHROMIUM;
+    const chromium = envValue('FALCUN_CHROMIUM') ?? DEFAULT_CHROMIUM;
     if (!existsSync(chromium)) {
       lines.push(`note: no PNG (no Chromium at ${chromium}; bash scripts/setup-system.sh installs it); the HTML figure is complete`);
     } else {

@@ -1,0 +1,126 @@
+/**
+ * Every FALCUN_* environment variable, with what it means and its default: the one list. README's
+ * "Environment variables" table is generated from it (`environmentVariablesTable()`; a test compares), and
+ * a test fails on a FALCUN_* name used in src/, scripts/, bench/ or a notebook that is not listed here.
+ * Code reads a variable through `envValue(name)`, so a misspelt name does not compile.
+ */
+
+export interface EnvironmentVariable {
+  /** What it does, in one sentence. */
+  readonly meaning: string;
+  /** What happens when it is unset. */
+  readonly default: string;
+  /** Who reads it. */
+  readonly readBy: string;
+}
+
+export const ENVIRONMENT_VARIABLES = {
+  FALCUN_BACKEND: {
+    meaning: "tfjs backend for an experiment whose backend is 'auto' (and for initBackend outside experiments): tensorflow-gpu, tensorflow, wasm, cpu or auto; --backend and a config's fixed backend win (experiment/backendRule.ts)",
+    default: 'auto: the fastest that loads',
+    readBy: 'backend/initBackend.ts, experiment/backendRule.ts',
+  },
+  FALCUN_DATA_DIR: {
+    meaning: 'dataset cache folder',
+    default: '<repo>/data',
+    readBy: 'data/cache.ts',
+  },
+  FALCUN_CHROMIUM: {
+    meaning: 'Chromium executable for PNG/SVG/PDF export and the browser tests',
+    default: '/usr/bin/chromium',
+    readBy: 'figures/export.ts, report/report.ts',
+  },
+  FALCUN_SCALE: {
+    meaning: 'notebook scale: smoke, quick or paper',
+    default: 'smoke',
+    readBy: 'notebook/environment.ts, scripts/notebooks/run.ts',
+  },
+  FALCUN_FIGURES_DIR: {
+    meaning: 'where notebooks write their figures',
+    default: '<repo>/figures',
+    readBy: 'notebook/environment.ts, scripts/notebooks/run.ts',
+  },
+  FALCUN_RESULTS_DIR: {
+    meaning: 'where notebooks keep their experiments',
+    default: '<repo>/results/notebooks-<scale>',
+    readBy: 'notebook/environment.ts, scripts/notebooks/run.ts',
+  },
+  FALCUN_STRATEGIES: {
+    meaning: 'comma-separated strategies of a notebook (Fig. 1, Fig. 18)',
+    default: "the notebook's list",
+    readBy: 'notebooks 01, 18',
+  },
+  FALCUN_QUERY_SIZE: {
+    meaning: 'query size Q of a notebook query',
+    default: "the notebook's value",
+    readBy: 'notebooks 01, 06, 07, 08, gamma-explorer',
+  },
+  FALCUN_GAMMA: {
+    meaning: "FALCUN's γ in a notebook",
+    default: '10',
+    readBy: 'notebooks 01, 06, 07, 08, gamma-explorer',
+  },
+  FALCUN_GAMMAS: {
+    meaning: 'comma-separated γ values of the selection-probability figure',
+    default: "the notebook's list",
+    readBy: 'notebook 09',
+  },
+  FALCUN_DATASET: {
+    meaning: 'dataset of the class-accuracy t-SNE notebook',
+    default: 'randomrbf',
+    readBy: 'notebook 07',
+  },
+  FALCUN_MEDMNIST_DIR: {
+    meaning: 'folder holding bloodmnist.npz / dermamnist.npz for the example-image and t-SNE notebooks (nothing is downloaded)',
+    default: 'unset: MNIST and Fashion-MNIST instead',
+    readBy: 'notebooks 07, 11',
+  },
+  FALCUN_PER_CLASS: {
+    meaning: 'example images per class',
+    default: '6',
+    readBy: 'notebook 11',
+  },
+  FALCUN_EXPERIMENT_DIR: {
+    meaning: 'internal: the experiment directory a worker process runs cells of',
+    default: 'set by experiment/workerPool.ts',
+    readBy: 'experiment/cellWorker.ts',
+  },
+  FALCUN_DEPENDENCIES: {
+    meaning: "internal: the module exporting a worker's runner dependencies",
+    default: 'set by experiment/workerPool.ts',
+    readBy: 'experiment/cellWorker.ts',
+  },
+  FALCUN_CELL_BACKEND: {
+    meaning: "internal: the --backend of `falcun-lab run` for the workers of an 'auto' directory",
+    default: 'set by experiment/workerPool.ts (empty: none)',
+    readBy: 'experiment/cellWorker.ts',
+  },
+  FALCUN_BENCH_BACKENDS: {
+    meaning: 'comma-separated backends `npm run bench:training` measures',
+    default: 'tensorflow-gpu,tensorflow,wasm,cpu',
+    readBy: 'bench/training.bench.ts',
+  },
+  FALCUN_BENCH_TORCH: {
+    meaning: '0 skips the PyTorch comparison of `npm run bench:training`',
+    default: 'compare with PyTorch when python3 has torch',
+    readBy: 'bench/training.bench.ts',
+  },
+  FALCUN_SYSTEM_PACKAGES: {
+    meaning: 'extra apt packages for scripts/setup-system.sh',
+    default: 'none',
+    readBy: 'scripts/setup-system.sh',
+  },
+} as const satisfies Readonly<Record<string, EnvironmentVariable>>;
+
+export type EnvironmentVariableName = keyof typeof ENVIRONMENT_VARIABLES;
+
+/** The value of a listed variable in `env` (default `process.env`), undefined when unset. */
+export function envValue(name: EnvironmentVariableName, env: Readonly<Record<string, string | undefined>> = process.env): string | undefined {
+  return env[name];
+}
+
+/** README's table of the variables (Markdown), in the order listed. */
+export function environmentVariablesTable(): string {
+  const rows = Object.entries(ENVIRONMENT_VARIABLES).map(([name, v]) => `| \`${name}\` | ${v.meaning} | ${v.default} | ${v.readBy} |`);
+  return ['| Variable | Meaning | Unset | Read by |', '| --- | --- | --- | --- |', ...rows].join('\n').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
