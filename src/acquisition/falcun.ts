@@ -82,8 +82,8 @@ const UNDERFLOW_TOTAL = 2 ** -900;
  * uniform fallback), none when deterministic. Float64 throughout; d is normalised by multiplying with
  * 1 / range (Eq. (4) up to one rounding).
  *
- * Reference: the FALCUN paper (`shared/paper/falcun-paper.md`, "Time- and label-efficient active learning
- * by diversity and uncertainty of probabilities"), section 2.2, Eqs. (1)–(6).
+ * Reference: the FALCUN paper ("Time- and label-efficient active learning by diversity and uncertainty
+ * of probabilities", double-blind review version), section 2.2, Eqs. (1)–(6); see `Falcun.spec.citation`.
  */
 export class Falcun implements Strategy {
   /** The registry entry (registry.ts lists the classes). */

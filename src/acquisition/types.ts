@@ -1,5 +1,6 @@
 /**
- * The one contract shared by every acquisition strategy (see DESIGN: "Strategy.select ◄── PoolView").
+ * The one contract shared by every acquisition strategy: the loop hands a PoolView to Strategy.select
+ * (docs/protocol.md draws the flow).
  * Strategies work on flat typed arrays only and never import tfjs.
  */
 import type { LinearHead } from '../linearHead.ts';

@@ -2,7 +2,7 @@ import type { RoundRecord } from '../results/roundRecord.ts';
 
 /** Whether a query's time includes the forward pass over the pool (the authors' logs do). */
 export interface QueryTimeOptions {
-  /** Add `inferenceSeconds` to `acquisitionSeconds`. Default true, as in the paper's timings (DESIGN.md). */
+  /** Add `inferenceSeconds` to `acquisitionSeconds`. Default true: the authors' acquisition times include the forward pass (docs/protocol.md). */
   readonly includeInference?: boolean;
 }
 

@@ -5,7 +5,7 @@
  * set keeps its size (60,000) while holding only 12,000 / 6,000 / 3,000 distinct images. The test set
  * is MNIST's, unchanged.
  *
- * Noise conventions (DESIGN.md):
+ * Noise conventions (docs/protocol.md):
  * - `'normalized'` (default, BatchBALD's original): noise N(0, std²) is added to the normalised pixels
  *   of each copy; default std 0.1.
  * - `'raw'` (the FALCUN authors' code): noise N(0, std²) is added to the raw 0..255 pixel values, the

@@ -5,7 +5,7 @@
  *   table (RandomRBF = OpenML-156, generated, MLP) with tiny pools and few epochs. For CI and tests: it checks plumbing, not science.
  * - `quick`: minutes on a laptop CPU; FALCUN against Random and two competitors (Entropy, BADGE) on a
  *   10,000-image MNIST pool with the paper's LeNet training, 10 rounds, 3 seeds.
- * - `paper`: the paper's grid (DESIGN, "The paper's protocol"): grayscale images with setting s (LeNet),
+ * - `paper`: the paper's grid (docs/protocol.md): grayscale images with setting s (LeNet),
  *   colour images with s_no (ResNet18), tables with l (MLP), RepeatedMNIST m; 8 strategies; seeds 0..4.
  *   Sized for a GPU or a cluster (see `falcun-lab slurm`), not for a laptop.
  */

@@ -1,5 +1,5 @@
 /**
- * The paper's named active-learning settings (DESIGN, "The paper's protocol"): a query size Q, an initial
+ * The paper's named active-learning settings (docs/protocol.md): a query size Q, an initial
  * labeled set of Q points, a budget of 10 × Q labels, and the suffix `_no` for "keep the previous round's
  * weights" instead of a fresh model each round (Parvaneh et al. 2022, used by the paper for colour images).
  */

@@ -22,7 +22,7 @@ import { envValue } from '../environmentVariables.ts';
 /** Default Chromium: Debian's package (scripts/setup-system.sh installs it); FALCUN_CHROMIUM overrides. */
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
-/** Flags measured to work headless on these machines (../shared/STACK.md). */
+/** Flags measured to work headless with Debian's chromium (docs/measurements.md). */
 export const CHROMIUM_FLAGS: readonly string[] = Object.freeze([
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync',

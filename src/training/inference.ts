@@ -6,7 +6,7 @@
  * read with dataSync straight into preallocated result arrays (no typed array is returned from tf.tidy,
  * which would walk it element by element), and every batch's tensors are freed before the next one.
  * So memory beyond the results is O(batchRows · (featureSize + C + D)): 800,000 tabular rows cost the
- * input plus the outputs only. Small batches are also faster than one huge tensor (STACK.md).
+ * input plus the outputs only. Small batches are also 5–11× faster than one huge tensor (docs/measurements.md).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ClassifierNetwork } from '../models/classifierNetwork.ts';
@@ -22,7 +22,7 @@ export interface InferenceResult {
   readonly embeddings?: Float32Array;
 }
 
-/** Rows per batch by default: 64 images (conv nets) or 1,024 table rows (STACK.md measurements). */
+/** Rows per batch by default: 64 images (conv nets) or 1,024 table rows (measured: docs/measurements.md). */
 export function defaultInferenceBatch(net: Pick<ClassifierNetwork, 'name'>): number {
   return net.name === 'mlp' ? 1024 : 64;
 }

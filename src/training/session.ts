@@ -1,5 +1,5 @@
 /**
- * The contract between the active-learning loop and a trained model (see DESIGN: "Trainer (tfjs model)").
+ * The contract between the active-learning loop and a trained model (docs/protocol.md draws the flow).
  * Everything crosses this boundary as flat typed arrays, so the loop and the strategies never touch tensors.
  */
 import type { LinearHead } from '../linearHead.ts';

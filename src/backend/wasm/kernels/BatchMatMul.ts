@@ -3,7 +3,7 @@
  *
  * Why: the stock wasm kernel multiplies transposed operands (`transposeA` / `transposeB`, which every
  * backward pass of a dense or conv layer uses) with a strided loop at 0.5–1.6 GFLOP/s, against
- * ~19 GFLOP/s for the plain product (measured, STACK.md). Transposing the operand explicitly (one
+ * ~19 GFLOP/s for the plain product (measured: docs/measurements.md). Transposing the operand explicitly (one
  * O(n) copy) and then calling the upstream kernel with plain operands is 10× faster on training work.
  *
  * The upstream kernel is passed in (it is what this config replaces in the registry), so the plain
