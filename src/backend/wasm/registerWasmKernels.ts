@@ -1,8 +1,9 @@
 /**
  * Registers falcun-lab's wasm kernels (the stock backend lacks Conv2DBackpropFilter, and multiplies
  * transposed operands 12–38× slower than plain ones: docs/measurements.md), so conv nets train, and
- * fast. An explicit call, not an import side effect, made by `initBackend` before `setBackend('wasm')`. Idempotent: a kernel already registered by us is left alone; a kernel tfjs
- * already provides is left alone unless the entry wraps it on purpose (BatchMatMul).
+ * fast. An explicit call, not an import side effect, made by `initBackend` before `setBackend('wasm')`.
+ * Idempotent: a kernel already registered by us is left alone; a kernel tfjs already provides is left
+ * alone unless the entry wraps it on purpose (BatchMatMul).
  */
 import { getKernel, registerKernel, unregisterKernel } from '@tensorflow/tfjs';
 import type { KernelConfig } from '@tensorflow/tfjs';
