@@ -1,5 +1,8 @@
 // Acquisition strategies and their shared kernels (re-exports only).
 
+// The seedable generator every select call takes (options.random)
+export { Random, type Seed } from '../random.ts';
+
 // Contract and registry
 export type { LinearHead, PoolView, SelectOptions, Selection, Strategy, StrategyNeeds } from './types.ts';
 export { createStrategy, listStrategies, type StrategyInfo } from './registry.ts';

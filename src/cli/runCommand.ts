@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import type { BackendRequest } from '../backend/backendInfo.ts';
 import { backendRecord, decideRunBackend, formatBackendLine, ignoredEnvBackendNote, mixedAutoBackendWarning } from '../experiment/backendRule.ts';
+import { ConfigError } from '../experiment/config.ts';
 import { currentGitCommit, openExperimentDir } from '../experiment/manifest.ts';
 import { dependenciesModule, EXIT, loadDependencies, type CommandContext } from './context.ts';
 import { loadConfig } from './loadConfig.ts';
@@ -31,6 +32,10 @@ export function addRunCommand(ctx: CommandContext): void {
       const plan = decision.plan;
       const requested = decision.cellBackend ?? plan.backend;
       const depsModule = dependenciesModule(ctx);
+      // The user's own data files are loaded and checked before the directory is created (checkOwnData.ts).
+      const { checkOwnData } = await import('./checkOwnData.ts');
+      const dataIssues = await checkOwnData(plan);
+      if (dataIssues.length > 0) throw new ConfigError(loaded.source, dataIssues);
       const deps = await loadDependencies(ctx);
       const info = deps.describeBackend ? await deps.describeBackend(requested) : {};
       const manifest = openExperimentDir(dir, plan, loaded.source, backendRecord(info, decision));

@@ -14,6 +14,7 @@ import { loadMedMnist } from './medmnist.ts';
 import { loadMnist } from './mnist.ts';
 import { loadRepeatedMnist, type NoiseConvention } from './repeatedMnist.ts';
 import { loadSvhn } from './svhn.ts';
+import { checkOwnDataset, loadOwnDataset } from './own/loadOwnDataset.ts';
 
 /** Every option any loader understands; each loader reads the ones it needs and ignores the rest. */
 export interface LoadOptions {
@@ -50,6 +51,11 @@ export interface DatasetEntry {
   /** Whether the user must supply the files (`path` option) on a machine without internet. */
   readonly needsPath: boolean;
   load(options?: LoadOptions): Promise<Dataset>;
+  /**
+   * Own-data datasets only: loads and checks the user's files with these options (the CLI runs it before
+   * an experiment directory is created, so a bad file is reported before anything is written).
+   */
+  readonly check?: (options: Readonly<Record<string, unknown>>) => Promise<void>;
 }
 
 const ENTRIES: readonly DatasetEntry[] = [
@@ -133,6 +139,43 @@ const ENTRIES: readonly DatasetEntry[] = [
     source: 'generated (random hands, poker rules)',
     needsPath: false,
     load: (o = {}) => loadPokerhand({ rows: o.rows, seed: o.seed }),
+  },
+  // The user's own data (src/data/own/): the options name the files; see README "Your own dataset".
+  {
+    name: 'csv',
+    description: 'your CSV/TSV table: options { path, labelColumn, testPath? | testFraction?, splitSeed?, preprocessing? }',
+    kind: 'table',
+    source: 'a file you give (options.path)',
+    needsPath: true,
+    load: (o = {}) => loadOwnDataset('csv', o),
+    check: (o) => checkOwnDataset('csv', o),
+  },
+  {
+    name: 'numpy',
+    description: 'your NumPy arrays: options { path: X.npy, labels: y.npy } or { path: data.npz, xKey?, yKey? }, testPath?, …',
+    kind: 'table',
+    source: 'files you give (options.path, options.labels)',
+    needsPath: true,
+    load: (o = {}) => loadOwnDataset('numpy', o),
+    check: (o) => checkOwnDataset('numpy', o),
+  },
+  {
+    name: 'arff',
+    description: 'your ARFF table (OpenML, Weka): options { path, labelColumn? (default last attribute), testPath? | testFraction?, … }',
+    kind: 'table',
+    source: 'a file you give (options.path)',
+    needsPath: true,
+    load: (o = {}) => loadOwnDataset('arff', o),
+    check: (o) => checkOwnDataset('arff', o),
+  },
+  {
+    name: 'image-folder',
+    description: 'your PNG/JPEG images in class subfolders: options { path, size: [h, w], channels?, mean?, std?, testPath? | testFraction? }',
+    kind: 'image',
+    source: 'a folder you give (options.path)',
+    needsPath: true,
+    load: (o = {}) => loadOwnDataset('image-folder', o),
+    check: (o) => checkOwnDataset('image-folder', o),
   },
 ];
 

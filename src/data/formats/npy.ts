@@ -123,7 +123,8 @@ export function parseNpy(bytes: Uint8Array, file: string): NpyArray {
   const native = littleEndian && !(kindKey === 'i8' || kindKey === 'u8');
   let data: NpyData;
   if (native) {
-    const copy = bytes.slice(dataStart, dataStart + expected); // aligned copy
+    // An aligned copy (new Uint8Array(view) copies; a Node Buffer's slice would be a view into its pool).
+    const copy = new Uint8Array(bytes.subarray(dataStart, dataStart + expected));
     data = kind.make(copy.buffer, n);
   } else {
     data = kind.make(new ArrayBuffer(n * (kindKey === 'i8' || kindKey === 'u8' ? 8 : kind.bytes)), n);
