@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../src/cli/main.ts';
-import { readAllRecords } from '../../../src/experiment/csvExport.ts';
+import { readAllRecords } from '../../../src/experiment/readAllRecords.ts';
 import { writeCsv, writeImageFolder } from './ownFixtures.ts';
 
 test('own CSV and image-folder datasets run a FALCUN vs Random experiment end to end', { timeout: 300_000 }, async () => {
