@@ -6,6 +6,7 @@
  */
 import type { Strategy } from '../acquisition/types.ts';
 import type { Dataset } from '../data/dataset.ts';
+import type { ModelName } from '../models/classifierNetwork.ts';
 import type { Random } from '../random.ts';
 import type { ClassifierSession } from '../training/session.ts';
 import type { TrainingSettings } from './config.ts';
@@ -37,7 +38,7 @@ export interface RunnerDependencies {
 }
 
 /** The default model for a dataset: LeNet for grayscale images, ResNet18 for colour images, MLP for tables. */
-export function defaultModelFor(dataset: Pick<Dataset, 'kind' | 'shape'>): string {
+export function defaultModelFor(dataset: Pick<Dataset, 'kind' | 'shape'>): ModelName {
   if (dataset.kind === 'table') return 'mlp';
   return (dataset.shape[2] ?? 1) === 1 ? 'lenet' : 'resnet18';
 }

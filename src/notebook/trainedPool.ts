@@ -13,6 +13,8 @@ import { accuracyFromProbs } from '../experiment/evaluate.ts';
 import { gatherRows } from '../experiment/pool.ts';
 import { Random } from '../random.ts';
 import { createClassifierSession } from '../training/createClassifierSession.ts';
+import { rowsByClass, relabel } from '../data/classSubset.ts';
+import { defaultModelFor } from '../experiment/dependencies.ts';
 
 export interface TrainedPoolOptions {
   /** Registry name, e.g. 'mnist', 'randomrbf'. */
@@ -61,22 +63,6 @@ function checkInt(fn: string, field: string, v: number, lo: number, hi: number):
   if (!Number.isInteger(v) || v < lo || v > hi) throw new RangeError(`${fn}: ${field} must be an integer in [${lo}, ${hi}], got ${String(v)}`);
 }
 
-/** Rows of `split` whose label is one of `classes`, grouped by class, each group shuffled. */
-function rowsByClass(y: Int32Array, classes: readonly number[], random: Random): number[][] {
-  const groups = classes.map(() => [] as number[]);
-  const where = new Map(classes.map((c, k) => [c, k]));
-  for (let i = 0; i < y.length; i++) {
-    const k = where.get(y[i]!);
-    if (k !== undefined) groups[k]!.push(i);
-  }
-  return groups.map((g) => random.shuffleInPlace(g));
-}
-
-function relabel(y: Int32Array, rows: readonly number[], classes: readonly number[]): Int32Array {
-  const where = new Map(classes.map((c, k) => [c, k]));
-  return Int32Array.from(rows, (r) => where.get(y[r]!)!);
-}
-
 /**
  * Loads the dataset, trains the default model for its kind (LeNet for grayscale images, MLP for tables)
  * on the labeled set and returns probabilities and embeddings of the pool and the labeled set.
@@ -110,7 +96,7 @@ export async function trainedPool(options: TrainedPoolOptions, dataset?: Dataset
   const testRows = rowsByClass(ds.test.y, classes, random.fork('test')).flat().slice(0, testSize);
 
   const rowSize = featureSize(ds.shape);
-  const model = ds.kind === 'table' ? 'mlp' : ds.shape[2] === 3 ? 'resnet18' : 'lenet';
+  const model = defaultModelFor(ds);
   const session = await createClassifierSession({
     model,
     inputShape: ds.shape,
