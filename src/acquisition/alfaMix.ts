@@ -1,3 +1,4 @@
+import type { Random } from '../random.ts';
 import { argmaxRows } from './kernels/argmaxRows.ts';
 import { kmeans } from './kernels/kmeans.ts';
 import { kmeansPlusPlus } from './kernels/kmeansPlusPlus.ts';
@@ -76,122 +77,144 @@ export class AlfaMix implements Strategy {
     const { n, c, d, embeddings: z, labeledEmbeddings, labeledY, numLabeled } = validateLabeled(pool, fn);
     const head = validateHead(pool, d, c, fn);
     const q = validateBatchSize(batchSize, n, fn);
-    const W = head.weights;
-    const b = head.bias;
-
-    // Logits without bias of the pool (N × C) and of the anchors (A × C).
-    const zw = new Float64Array(n * c);
-    for (let i = 0; i < n; i++) {
-      for (let k = 0; k < c; k++) {
-        // Summed over j in order, zero inputs skipped: the same additions as a row-by-row scatter.
-        let s = 0;
-        for (let j = 0; j < d; j++) {
-          const v = z[i * d + j]!;
-          if (v !== 0) s += v * W[j * c + k]!;
-        }
-        zw[i * c + k] = s;
-      }
-    }
-    const logits0 = new Float64Array(n * c);
-    for (let i = 0; i < n; i++) for (let k = 0; k < c; k++) logits0[i * c + k] = zw[i * c + k]! + b[k]!;
-    const pred0 = argmaxRows(logits0, n, c);
-
-    const counts = new Float64Array(c);
-    const sums = new Float64Array(c * d);
-    for (let l = 0; l < numLabeled; l++) {
-      const y = labeledY[l]!; // in [0, c): validateLabeled checked every label
-      counts[y] = counts[y]! + 1;
-      for (let j = 0; j < d; j++) sums[y * d + j] = sums[y * d + j]! + labeledEmbeddings[l * d + j]!;
-    }
-    const anchorW: Float64Array[] = [];
-    for (let y = 0; y < c; y++) {
-      if (counts[y] === 0) continue;
-      const aw = new Float64Array(c);
-      for (let k = 0; k < c; k++) {
-        let s = 0;
-        for (let j = 0; j < d; j++) s += (sums[y * d + j]! / counts[y]!) * W[j * c + k]!;
-        aw[k] = s;
-      }
-      anchorW.push(aw);
-    }
-
-    // Grow α until at least Q predictions flip.
-    const candidate = new Uint8Array(n);
-    let numCandidates = 0;
-    let alpha = 0;
-    for (let step = 1; anchorW.length > 0 && numCandidates < q; step++) {
-      alpha = step * this.alphaStep;
-      if (alpha >= 1) break;
-      for (let i = 0; i < n; i++) {
-        if (candidate[i]) continue;
-        const p0 = pred0[i]!;
-        for (const aw of anchorW) {
-          let best = 0;
-          let bv = -Infinity;
-          for (let k = 0; k < c; k++) {
-            const v = (1 - alpha) * zw[i * c + k]! + alpha * aw[k]! + b[k]!;
-            if (v > bv) {
-              bv = v;
-              best = k;
-            }
-          }
-          if (best !== p0) {
-            candidate[i] = 1;
-            numCandidates++;
-            break;
-          }
-        }
-      }
-    }
-
-    const chosen: number[] = [];
-    if (numCandidates > 0) {
-      const ids = new Int32Array(numCandidates);
-      for (let i = 0, m = 0; i < n; i++) if (candidate[i]) ids[m++] = i;
-      // L2-normalised candidate embeddings (zero vectors stay zero).
-      const feats = new Float64Array(numCandidates * d);
-      for (let m = 0; m < numCandidates; m++) {
-        const off = ids[m]! * d;
-        let s = 0;
-        for (let j = 0; j < d; j++) s += z[off + j]! * z[off + j]!;
-        const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
-        for (let j = 0; j < d; j++) feats[m * d + j] = z[off + j]! * inv;
-      }
-      const k = Math.min(q, numCandidates);
-      const seeds = kmeansPlusPlus(feats, numCandidates, d, k, options.random);
-      const init = new Float64Array(k * d);
-      for (let j = 0; j < k; j++) for (let t = 0; t < d; t++) init[j * d + t] = feats[seeds[j]! * d + t]!;
-      const km = kmeans(feats, numCandidates, d, init, k, { maxIterations: this.maxIterations });
-      // Nearest member of each cluster.
-      const best = new Int32Array(k).fill(-1);
-      const bestD = new Float64Array(k).fill(Infinity);
-      for (let m = 0; m < numCandidates; m++) {
-        const cl = km.assignment[m]!;
-        if (km.distances[m]! < bestD[cl]!) {
-          bestD[cl] = km.distances[m]!;
-          best[cl] = m;
-        }
-      }
-      for (let j = 0; j < k; j++) if (best[j]! >= 0) chosen.push(ids[best[j]!]!);
-    }
+    const zw = poolLogitsWithoutBias(z, n, d, head.weights, c);
+    const anchors = anchorLogitsWithoutBias(labeledEmbeddings, labeledY, numLabeled, d, head.weights, c);
+    const { ids, alpha } = flippedCandidates(zw, head.bias, anchors, n, c, q, this.alphaStep);
+    const chosen = ids.length > 0 ? nearestPerCluster(z, d, ids, Math.min(q, ids.length), this.maxIterations, options.random) : [];
     const fromClusters = chosen.length;
-    if (chosen.length < q) {
-      // Partial Fisher–Yates over the points not chosen: O(N) however many are missing.
-      const taken = new Uint8Array(n);
-      for (const i of chosen) taken[i] = 1;
-      const rest = new Int32Array(n - chosen.length);
-      for (let i = 0, m = 0; i < n; i++) if (!taken[i]) rest[m++] = i;
-      for (let t = 0; chosen.length < q; t++) {
-        const j = t + options.random.int(rest.length - t);
-        const v = rest[j]!;
-        rest[j] = rest[t]!;
-        rest[t] = v;
-        chosen.push(v);
-      }
-    }
+    fillUniformly(chosen, n, q, options.random);
     const indices = Int32Array.from(chosen);
     if (options.trace === undefined || options.trace === false) return { indices };
-    const trace: AlfaMixTrace = { kind: 'alfamix', alpha, numCandidates, numRandomFill: q - fromClusters };
+    const trace: AlfaMixTrace = { kind: 'alfamix', alpha, numCandidates: ids.length, numRandomFill: q - fromClusters };
     return { indices, trace };
+  }
+}
+
+/** zW for every pool embedding (N × C), without the bias. O(N·D·C). */
+function poolLogitsWithoutBias(z: Float32Array, n: number, d: number, W: Float32Array, c: number): Float64Array {
+  const zw = new Float64Array(n * c);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < c; k++) {
+      // Summed over j in order, zero inputs skipped: the same additions as a row-by-row scatter.
+      let s = 0;
+      for (let j = 0; j < d; j++) {
+        const v = z[i * d + j]!;
+        if (v !== 0) s += v * W[j * c + k]!;
+      }
+      zw[i * c + k] = s;
+    }
+  }
+  return zw;
+}
+
+/** z*_y W for the anchor (mean labeled embedding) of every class with labeled points, without the bias. O(L·D + C·D·C). */
+function anchorLogitsWithoutBias(labeled: Float32Array, labeledY: Int32Array, numLabeled: number, d: number, W: Float32Array, c: number): Float64Array[] {
+  const counts = new Float64Array(c);
+  const sums = new Float64Array(c * d);
+  for (let l = 0; l < numLabeled; l++) {
+    const y = labeledY[l]!; // in [0, c): validateLabeled checked every label
+    counts[y] = counts[y]! + 1;
+    for (let j = 0; j < d; j++) sums[y * d + j] = sums[y * d + j]! + labeled[l * d + j]!;
+  }
+  const anchors: Float64Array[] = [];
+  for (let y = 0; y < c; y++) {
+    if (counts[y] === 0) continue;
+    const aw = new Float64Array(c);
+    for (let k = 0; k < c; k++) {
+      let s = 0;
+      for (let j = 0; j < d; j++) s += (sums[y * d + j]! / counts[y]!) * W[j * c + k]!;
+      aw[k] = s;
+    }
+    anchors.push(aw);
+  }
+  return anchors;
+}
+
+/**
+ * Grows α in steps of `alphaStep` (while α < 1) until at least Q points' predictions flip when mixed
+ * towards some anchor: argmax((1 − α) zW + α z*W + b) differs from argmax(zW + b). Returns the candidates
+ * in index order and the α reached (0 when there are no anchors). O(N·A·C) per step.
+ */
+function flippedCandidates(zw: Float64Array, b: Float32Array, anchors: readonly Float64Array[], n: number, c: number, q: number, alphaStep: number): { ids: Int32Array; alpha: number } {
+  const logits0 = new Float64Array(n * c);
+  for (let i = 0; i < n; i++) for (let k = 0; k < c; k++) logits0[i * c + k] = zw[i * c + k]! + b[k]!;
+  const pred0 = argmaxRows(logits0, n, c);
+  const candidate = new Uint8Array(n);
+  let numCandidates = 0;
+  let alpha = 0;
+  for (let step = 1; anchors.length > 0 && numCandidates < q; step++) {
+    alpha = step * alphaStep;
+    if (alpha >= 1) break;
+    for (let i = 0; i < n; i++) {
+      if (candidate[i]) continue;
+      const p0 = pred0[i]!;
+      for (const aw of anchors) {
+        let best = 0;
+        let bv = -Infinity;
+        for (let k = 0; k < c; k++) {
+          const v = (1 - alpha) * zw[i * c + k]! + alpha * aw[k]! + b[k]!;
+          if (v > bv) {
+            bv = v;
+            best = k;
+          }
+        }
+        if (best !== p0) {
+          candidate[i] = 1;
+          numCandidates++;
+          break;
+        }
+      }
+    }
+  }
+  const ids = new Int32Array(numCandidates);
+  for (let i = 0, m = 0; i < n; i++) if (candidate[i]) ids[m++] = i;
+  return { ids, alpha };
+}
+
+/**
+ * k-means (k-means++ seeding, then Lloyd) on the candidates' L2-normalised embeddings (zero vectors stay
+ * zero); per cluster the member nearest its centroid. Distinct pool indices, at most k.
+ */
+function nearestPerCluster(z: Float32Array, d: number, ids: Int32Array, k: number, maxIterations: number, random: Random): number[] {
+  const m = ids.length;
+  const feats = new Float64Array(m * d);
+  for (let r = 0; r < m; r++) {
+    const off = ids[r]! * d;
+    let s = 0;
+    for (let j = 0; j < d; j++) s += z[off + j]! * z[off + j]!;
+    const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
+    for (let j = 0; j < d; j++) feats[r * d + j] = z[off + j]! * inv;
+  }
+  const seeds = kmeansPlusPlus(feats, m, d, k, random);
+  const init = new Float64Array(k * d);
+  for (let j = 0; j < k; j++) for (let t = 0; t < d; t++) init[j * d + t] = feats[seeds[j]! * d + t]!;
+  const km = kmeans(feats, m, d, init, k, { maxIterations });
+  const best = new Int32Array(k).fill(-1);
+  const bestD = new Float64Array(k).fill(Infinity);
+  for (let r = 0; r < m; r++) {
+    const cl = km.assignment[r]!;
+    if (km.distances[r]! < bestD[cl]!) {
+      bestD[cl] = km.distances[r]!;
+      best[cl] = r;
+    }
+  }
+  const chosen: number[] = [];
+  for (let j = 0; j < k; j++) if (best[j]! >= 0) chosen.push(ids[best[j]!]!);
+  return chosen;
+}
+
+/** Appends uniform picks among the points not yet chosen until Q are chosen: a partial Fisher–Yates, O(N). */
+function fillUniformly(chosen: number[], n: number, q: number, random: Random): void {
+  if (chosen.length >= q) return;
+  const taken = new Uint8Array(n);
+  for (const i of chosen) taken[i] = 1;
+  const rest = new Int32Array(n - chosen.length);
+  for (let i = 0, m = 0; i < n; i++) if (!taken[i]) rest[m++] = i;
+  for (let t = 0; chosen.length < q; t++) {
+    const j = t + random.int(rest.length - t);
+    const v = rest[j]!;
+    rest[j] = rest[t]!;
+    rest[t] = v;
+    chosen.push(v);
   }
 }
