@@ -86,20 +86,62 @@ function sameArray(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
 }
 
 /**
- * Runs (or resumes) one run to its budget.
+ * Runs (or resumes) one run to its budget: rebuild the labeled set from the records, replay the kept
+ * weights' fits, then one round at a time (train and evaluate, query, record).
  * @throws Error when the existing records do not belong to this run (other seed, strategy or sizes), when a
  *   strategy returns an invalid selection, or whatever the session / strategy throws (nothing half-written).
  */
 export async function runActiveLearning(input: LoopInput): Promise<LoopResult> {
-  const { plan, pool, strategy, seed, existing } = input;
-  const label = plan.label;
+  const { plan, existing } = input;
   const rounds = plan.rounds;
-  const where = `runActiveLearning(${label}, ${input.strategyLabel}, seed ${seed})`;
+  const where = `runActiveLearning(${plan.label}, ${input.strategyLabel}, seed ${input.seed})`;
+  const state = rebuildLabeledSet(input, where);
+  if (existing.length >= rounds) return { status: 'complete', roundsWritten: 0 };
+  const shared = plan.keepWeights ? await replayKeptWeights(input, state) : undefined;
+  let written = 0;
+  try {
+    for (let round = existing.length; round < rounds; round++) {
+      if (input.shouldStop?.()) return { status: 'stopped', roundsWritten: written };
+      input.onEvent?.({ type: 'round-start', round, rounds });
+      let session = shared;
+      if (session === undefined) {
+        const rnd = sessionRandom(input.seed, plan.label, round);
+        session = await input.createSession(rnd.nextUint32(), rnd);
+      }
+      try {
+        const { record, chosenRows } = await playRound(input, state, session, round, where);
+        await input.append(record);
+        written++;
+        state.labeled.push(...chosenRows);
+        input.onEvent?.({ type: 'round-done', round, rounds, record });
+      } finally {
+        if (session !== shared) session.dispose();
+      }
+    }
+  } finally {
+    shared?.dispose();
+  }
+  return { status: 'complete', roundsWritten: written };
+}
 
-  // Rebuild the labeled set (pool rows, in the order they were labeled) from the initial draw + records.
+/** The labeled set of a run: pool rows in the order they were labeled, and a flag per pool row. */
+interface LabeledSet {
+  readonly labeled: number[];
+  readonly isLabeled: Uint8Array;
+  /** The initial set as training-split indices (what round 0's record holds). */
+  readonly initialTrain: number[];
+}
+
+/**
+ * The labeled set after the records on disk: the initial draw, then every record's chosen rows, each
+ * record checked against this run (dataset, strategy, seed, label count, initial set).
+ * @throws Error naming the round when a record does not belong to this run or chose a row twice.
+ */
+function rebuildLabeledSet(input: LoopInput, where: string): LabeledSet {
+  const { plan, pool, seed, existing } = input;
   const rowOfTrain = new Map<number, number>();
   for (let i = 0; i < pool.n; i++) rowOfTrain.set(pool.trainIndex[i]!, i);
-  const initial = initialPoolRows(seed, label, pool.n, plan.initialSize);
+  const initial = initialPoolRows(seed, plan.label, pool.n, plan.initialSize);
   const labeled: number[] = Array.from(initial);
   const isLabeled = new Uint8Array(pool.n);
   for (const r of initial) isLabeled[r] = 1;
@@ -107,7 +149,7 @@ export async function runActiveLearning(input: LoopInput): Promise<LoopResult> {
   for (const rec of existing) {
     const expectedLabels = labelsAtRound(plan.initialSize, plan.querySize, plan.budget, rec.round);
     const problems: string[] = [];
-    if (rec.dataset !== label || rec.strategy !== input.strategyLabel || rec.seed !== seed) problems.push('dataset/strategy/seed differ');
+    if (rec.dataset !== plan.label || rec.strategy !== input.strategyLabel || rec.seed !== seed) problems.push('dataset/strategy/seed differ');
     if (rec.numLabeled !== expectedLabels || rec.numLabeled !== labeled.length) problems.push(`numLabeled ${rec.numLabeled} ≠ ${expectedLabels}`);
     if (rec.round === 0 && rec.initialIndices !== undefined && !sameArray(rec.initialIndices, initialTrain)) problems.push('initial set differs');
     if (problems.length > 0) throw new Error(`${where}: existing round ${rec.round} does not match this run (${problems.join('; ')}); refusing to mix`);
@@ -118,100 +160,94 @@ export async function runActiveLearning(input: LoopInput): Promise<LoopResult> {
       labeled.push(row);
     }
   }
-  if (existing.length >= rounds) return { status: 'complete', roundsWritten: 0 };
+  return { labeled, isLabeled, initialTrain };
+}
 
-  // Per-epoch progress for the listener (a callback only: the fit computes the same with or without it).
+/** Per-epoch progress for the listener (a callback only: the fit computes the same with or without it). */
+function epochProgress(input: LoopInput, round: number, replay: boolean): ((p: FitProgress) => void) | undefined {
   const onEvent = input.onEvent;
-  const epochProgress = (round: number, replay: boolean): ((p: FitProgress) => void) | undefined =>
-    onEvent === undefined
-      ? undefined
-      : (p) => onEvent({ type: 'epoch', round, rounds, replay, epoch: p.epoch, epochs: p.epochs, loss: p.loss, accuracy: p.accuracy });
+  const rounds = input.plan.rounds;
+  return onEvent === undefined
+    ? undefined
+    : (p) => onEvent({ type: 'epoch', round, rounds, replay, epoch: p.epoch, epochs: p.epochs, loss: p.loss, accuracy: p.accuracy });
+}
 
-  let shared: ClassifierSession | undefined;
-  if (plan.keepWeights) {
-    const rnd = sessionRandom(seed, label, 0);
-    shared = await input.createSession(rnd.nextUint32(), rnd);
-    // Replay the completed rounds' fits so the kept weights are those an uninterrupted run would have.
-    for (let r = 0; r < existing.length; r++) {
-      const rows = labeled.slice(0, existing[r]!.numLabeled);
-      input.onEvent?.({ type: 'fit-start', round: r, replay: true });
-      await shared.fit(gatherRows(pool.x, pool.rowSize, rows), gatherLabels(pool.y, rows), epochProgress(r, true));
-    }
+/** The one session of a keep-weights run, with the completed rounds' fits replayed: the weights an uninterrupted run would have. */
+async function replayKeptWeights(input: LoopInput, state: LabeledSet): Promise<ClassifierSession> {
+  const { pool } = input;
+  const rnd = sessionRandom(input.seed, input.plan.label, 0);
+  const shared = await input.createSession(rnd.nextUint32(), rnd);
+  for (let r = 0; r < input.existing.length; r++) {
+    const rows = state.labeled.slice(0, input.existing[r]!.numLabeled);
+    input.onEvent?.({ type: 'fit-start', round: r, replay: true });
+    await shared.fit(gatherRows(pool.x, pool.rowSize, rows), gatherLabels(pool.y, rows), epochProgress(input, r, true));
   }
+  return shared;
+}
 
-  let written = 0;
-  try {
-    for (let round = existing.length; round < rounds; round++) {
-      if (input.shouldStop?.()) return { status: 'stopped', roundsWritten: written };
-      input.onEvent?.({ type: 'round-start', round, rounds });
-      const numLabeled = labeled.length;
-      let session = shared;
-      if (session === undefined) {
-        const rnd = sessionRandom(seed, label, round);
-        session = await input.createSession(rnd.nextUint32(), rnd);
-      }
-      try {
-        input.onEvent?.({ type: 'fit-start', round, replay: false });
-        let t0 = performance.now();
-        const fit = await session.fit(gatherRows(pool.x, pool.rowSize, labeled), gatherLabels(pool.y, labeled), epochProgress(round, false));
-        const trainSeconds = elapsed(t0);
-        const acc = accuracyFromProbs(await session.predictProba(pool.testX), pool.testY, input.dataset.numClasses);
+/**
+ * One round: fit on the labeled set, evaluate on the test split, and (before the last round) query Q
+ * points, cut to the budget. Returns the record and the pool rows it chose (already flagged as labeled).
+ */
+async function playRound(input: LoopInput, state: LabeledSet, session: ClassifierSession, round: number, where: string): Promise<{ record: RoundRecord; chosenRows: number[] }> {
+  const { plan, pool } = input;
+  const numLabeled = state.labeled.length;
+  input.onEvent?.({ type: 'fit-start', round, replay: false });
+  const t0 = performance.now();
+  const fit = await session.fit(gatherRows(pool.x, pool.rowSize, state.labeled), gatherLabels(pool.y, state.labeled), epochProgress(input, round, false));
+  const trainSeconds = elapsed(t0);
+  const acc = accuracyFromProbs(await session.predictProba(pool.testX), pool.testY, input.dataset.numClasses);
+  const query = round < plan.rounds - 1 ? await queryRound(input, state, session, round, Math.min(plan.querySize, plan.budget - numLabeled), where) : { chosenRows: [], inferenceSeconds: 0, acquisitionSeconds: 0 };
+  const record: RoundRecord = {
+    dataset: plan.label,
+    strategy: input.strategyLabel,
+    seed: input.seed,
+    setting: plan.setting,
+    model: input.modelName,
+    querySize: plan.querySize,
+    round,
+    numLabeled,
+    testAccuracy: acc.accuracy,
+    perClassAccuracy: acc.perClass,
+    trainSeconds,
+    epochsTrained: fit.epochsRun,
+    trainAccuracy: fit.finalAccuracy,
+    inferenceSeconds: query.inferenceSeconds,
+    acquisitionSeconds: query.acquisitionSeconds,
+    chosen: query.chosenRows.map((r) => pool.trainIndex[r]!),
+    chosenClasses: query.chosenRows.map((r) => pool.y[r]!),
+    ...(round === 0 ? { initialIndices: state.initialTrain } : {}),
+  };
+  return { record, chosenRows: query.chosenRows };
+}
 
-        let inferenceSeconds = 0;
-        let acquisitionSeconds = 0;
-        const chosenRows: number[] = [];
-        if (round < rounds - 1) {
-          const q = Math.min(plan.querySize, plan.budget - numLabeled);
-          t0 = performance.now();
-          const unlabeled = new Int32Array(pool.n - numLabeled);
-          for (let i = 0, k = 0; i < pool.n; i++) if (!isLabeled[i]) unlabeled[k++] = i;
-          const view = await buildPoolView(session, strategy, pool, unlabeled, labeled);
-          inferenceSeconds = elapsed(t0);
-          t0 = performance.now();
-          const sel = strategy.select(view, q, { random: selectRandom(seed, label, input.strategyLabel, round) });
-          acquisitionSeconds = elapsed(t0);
-          if (sel.indices.length !== q) throw new Error(`${where}: strategy '${strategy.name}' returned ${sel.indices.length} indices in round ${round}, expected ${q}`);
-          for (const u of sel.indices) {
-            const row = unlabeled[u];
-            if (!Number.isInteger(u) || row === undefined || isLabeled[row]) {
-              throw new Error(`${where}: strategy '${strategy.name}' returned index ${u} in round ${round}: out of [0, ${unlabeled.length - 1}] or repeated`);
-            }
-            isLabeled[row] = 1;
-            chosenRows.push(row);
-          }
-        }
-        const record: RoundRecord = {
-          dataset: label,
-          strategy: input.strategyLabel,
-          seed,
-          setting: plan.setting,
-          model: input.modelName,
-          querySize: plan.querySize,
-          round,
-          numLabeled,
-          testAccuracy: acc.accuracy,
-          perClassAccuracy: acc.perClass,
-          trainSeconds,
-          epochsTrained: fit.epochsRun,
-          trainAccuracy: fit.finalAccuracy,
-          inferenceSeconds,
-          acquisitionSeconds,
-          chosen: chosenRows.map((r) => pool.trainIndex[r]!),
-          chosenClasses: chosenRows.map((r) => pool.y[r]!),
-          ...(round === 0 ? { initialIndices: initialTrain } : {}),
-        };
-        await input.append(record);
-        written++;
-        labeled.push(...chosenRows);
-        input.onEvent?.({ type: 'round-done', round, rounds, record });
-      } finally {
-        if (session !== shared) session.dispose();
-      }
+/**
+ * The query of a round: what the strategy needs over the unlabeled pool (timed as inference), its
+ * `select` (timed as acquisition), and the picks checked and flagged as labeled.
+ * @throws Error when the strategy returns another count than q, an index out of range or a repeat.
+ */
+async function queryRound(input: LoopInput, state: LabeledSet, session: ClassifierSession, round: number, q: number, where: string): Promise<{ chosenRows: number[]; inferenceSeconds: number; acquisitionSeconds: number }> {
+  const { pool, strategy } = input;
+  const { labeled, isLabeled } = state;
+  let t0 = performance.now();
+  const unlabeled = new Int32Array(pool.n - labeled.length);
+  for (let i = 0, k = 0; i < pool.n; i++) if (!isLabeled[i]) unlabeled[k++] = i;
+  const view = await buildPoolView(session, strategy, pool, unlabeled, labeled);
+  const inferenceSeconds = elapsed(t0);
+  t0 = performance.now();
+  const sel = strategy.select(view, q, { random: selectRandom(input.seed, input.plan.label, input.strategyLabel, round) });
+  const acquisitionSeconds = elapsed(t0);
+  if (sel.indices.length !== q) throw new Error(`${where}: strategy '${strategy.name}' returned ${sel.indices.length} indices in round ${round}, expected ${q}`);
+  const chosenRows: number[] = [];
+  for (const u of sel.indices) {
+    const row = unlabeled[u];
+    if (!Number.isInteger(u) || row === undefined || isLabeled[row]) {
+      throw new Error(`${where}: strategy '${strategy.name}' returned index ${u} in round ${round}: out of [0, ${unlabeled.length - 1}] or repeated`);
     }
-  } finally {
-    shared?.dispose();
+    isLabeled[row] = 1;
+    chosenRows.push(row);
   }
-  return { status: 'complete', roundsWritten: written };
+  return { chosenRows, inferenceSeconds, acquisitionSeconds };
 }
 
 /** Probabilities (and embeddings, labeled embeddings, head when the strategy declares it needs them). */
