@@ -14,6 +14,7 @@ export { gainOverRandomFigure } from './gainOverRandom.ts'; // Fig. 5
 export { relevanceFigure, type RelevanceInput, type RelevanceStep } from './relevance.ts'; // Fig. 6
 export { classAccuracyEmbeddingFigure, type ClassAccuracyInput } from './classAccuracyEmbedding.ts'; // Fig. 7
 export { selectionProbabilityFigure } from './selectionProbability.ts'; // Fig. 9
+export { batchPicksFigure } from './batchPicks.ts'; // the own-data notebook
 export { exampleImagesFigure, type ExampleImagesInput } from './exampleImages.ts'; // Fig. 11
 export { scalabilityFigure, type ScalabilityRow } from './scalability.ts'; // Fig. 18
 export { tableFigure, tableMarkdown, timeComplexityTable, queryTimeTable, ablationTableData, datasetPropertiesTable, type TableData } from './tables.ts'; // Tables 1–4

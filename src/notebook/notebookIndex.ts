@@ -35,6 +35,7 @@ export const NOTEBOOK_INDEX: readonly NotebookEntry[] = Object.freeze([
   { file: 't2-query-time.ipynb', reproduces: 'Table 2 (query time range)', experiment: 'learning-curves', smokeSeconds: 6, quickSeconds: 7 },
   { file: 't3-ablation.ipynb', reproduces: 'Table 3 (ablation: γ, u / d, deterministic)', experiment: 'ablation', smokeSeconds: 9, quickSeconds: 46 },
   { file: 't4-datasets.ipynb', reproduces: 'Table 4 (datasets)', smokeSeconds: 7, quickSeconds: 8 },
+  { file: 'own-data.ipynb', reproduces: 'FALCUN on your own data (a CSV pool and a probabilities file → the next batch)', smokeSeconds: 8, quickSeconds: 8 },
   { file: 'gamma-explorer.ipynb', reproduces: 'interactive γ explorer (FALCUN in the browser)', smokeSeconds: 3, quickSeconds: 12 },
 ]);
 

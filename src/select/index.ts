@@ -9,3 +9,4 @@ export { readRowList } from './rowList.ts';
 export { selectBatch, SelectUsageError, type BatchSelection, type Pick, type SelectInputs } from './selectBatch.ts';
 export { batchToCsv, batchToJson, BATCH_FORMATS, type BatchFormat } from './formatBatch.ts';
 export { softmaxRows } from './softmaxRows.ts';
+export { writeNpyMatrix } from './writeNpyMatrix.ts';
