@@ -1,5 +1,6 @@
 import type { Random } from '../random.ts';
 import { argmaxRows } from './kernels/argmaxRows.ts';
+import { product, type CrossProductKernel } from './kernels/crossProductKernel.ts';
 import { kmeans } from './kernels/kmeans.ts';
 import { kmeansPlusPlus } from './kernels/kmeansPlusPlus.ts';
 import type { PoolView, SelectOptions, Selection, Strategy, StrategyNeeds } from './types.ts';
@@ -80,7 +81,7 @@ export class AlfaMix implements Strategy {
     const zw = poolLogitsWithoutBias(z, n, d, head.weights, c);
     const anchors = anchorLogitsWithoutBias(labeledEmbeddings, labeledY, numLabeled, d, head.weights, c);
     const { ids, alpha } = flippedCandidates(zw, head.bias, anchors, n, c, q, this.alphaStep);
-    const chosen = ids.length > 0 ? nearestPerCluster(z, d, ids, Math.min(q, ids.length), this.maxIterations, options.random) : [];
+    const chosen = ids.length > 0 ? nearestPerCluster(z, d, ids, Math.min(q, ids.length), this.maxIterations, options.random, product(options)) : [];
     const fromClusters = chosen.length;
     fillUniformly(chosen, n, q, options.random);
     const indices = Int32Array.from(chosen);
@@ -173,9 +174,18 @@ function flippedCandidates(zw: Float64Array, b: Float32Array, anchors: readonly 
 
 /**
  * k-means (k-means++ seeding, then Lloyd) on the candidates' L2-normalised embeddings (zero vectors stay
- * zero); per cluster the member nearest its centroid. Distinct pool indices, at most k.
+ * zero); per cluster the member nearest its centroid. Distinct pool indices, at most k. `kernel`: the
+ * injected product for the k-means distances, if any (same result).
  */
-function nearestPerCluster(z: Float32Array, d: number, ids: Int32Array, k: number, maxIterations: number, random: Random): number[] {
+function nearestPerCluster(
+  z: Float32Array,
+  d: number,
+  ids: Int32Array,
+  k: number,
+  maxIterations: number,
+  random: Random,
+  kernel: { product?: CrossProductKernel },
+): number[] {
   const m = ids.length;
   const feats = new Float64Array(m * d);
   for (let r = 0; r < m; r++) {
@@ -188,7 +198,7 @@ function nearestPerCluster(z: Float32Array, d: number, ids: Int32Array, k: numbe
   const seeds = kmeansPlusPlus(feats, m, d, k, random);
   const init = new Float64Array(k * d);
   for (let j = 0; j < k; j++) for (let t = 0; t < d; t++) init[j * d + t] = feats[seeds[j]! * d + t]!;
-  const km = kmeans(feats, m, d, init, k, { maxIterations });
+  const km = kmeans(feats, m, d, init, k, { maxIterations, ...kernel });
   const best = new Int32Array(k).fill(-1);
   const bestD = new Float64Array(k).fill(Infinity);
   for (let r = 0; r < m; r++) {

@@ -1,3 +1,4 @@
+import { product } from './kernels/crossProductKernel.ts';
 import { kmeans } from './kernels/kmeans.ts';
 import { kmeansPlusPlus } from './kernels/kmeansPlusPlus.ts';
 import { predictiveEntropy } from './kernels/predictiveEntropy.ts';
@@ -59,7 +60,7 @@ export class Clue implements Strategy {
     // A zero total weight (all points certain) would freeze every centroid; fall back to unweighted means.
     let total = 0;
     for (let i = 0; i < n; i++) total += weights[i]!;
-    const km = kmeans(embeddings, n, d, init, q, { maxIterations: this.maxIterations, ...(total > 0 ? { weights } : {}) });
-    return { indices: nearestPointPerCentroid(embeddings, n, d, km.centroids, q) };
+    const km = kmeans(embeddings, n, d, init, q, { maxIterations: this.maxIterations, ...(total > 0 ? { weights } : {}), ...product(options) });
+    return { indices: nearestPointPerCentroid(embeddings, n, d, km.centroids, q, options.crossProduct) };
   }
 }

@@ -1,4 +1,5 @@
 import { farthestFirst } from './kernels/farthestFirst.ts';
+import { product } from './kernels/crossProductKernel.ts';
 import { nearestCentres } from './kernels/nearestCentres.ts';
 import { updateMinSquaredDistances } from './kernels/squaredDistances.ts';
 import type { PoolView, SelectOptions, Selection, Strategy, StrategyNeeds } from './types.ts';
@@ -44,7 +45,7 @@ export class KCenterGreedy implements Strategy {
     let initial: Float64Array | null = null;
     if (numLabeled > 0) {
       // Distance to the nearest labeled point: blocked product + exact re-check (kernels/nearestCentres.ts).
-      initial = nearestCentres(embeddings, n, labeledEmbeddings, numLabeled, d).distance;
+      initial = nearestCentres(embeddings, n, labeledEmbeddings, numLabeled, d, product(options)).distance;
     }
     const indices = farthestFirst(
       n,

@@ -5,6 +5,7 @@
  */
 import type { LinearHead } from '../linearHead.ts';
 import type { Random } from '../random.ts';
+import type { CrossProductKernel } from './kernels/crossProductKernel.ts';
 
 export type { LinearHead };
 
@@ -41,6 +42,12 @@ export interface SelectOptions {
   readonly random: Random;
   /** Record a trace (per pick: the index, and relevance of every candidate when the strategy supports it). */
   readonly trace?: boolean | { readonly relevance?: boolean };
+  /**
+   * A faster matrix product for the many-points × many-centres distances (KCenterGreedy, CLUE,
+   * AlfaMix), supplied by the training layer (tfjs' wasm XNNPACK); without it the pure-TS crossDot.
+   * Selections are the same either way (the product only screens; kernels/nearestCentres.ts).
+   */
+  readonly crossProduct?: CrossProductKernel;
 }
 
 export interface Selection {

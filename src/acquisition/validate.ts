@@ -149,10 +149,14 @@ export function validateBatchSize(batchSize: unknown, n: number, fn: string): nu
   return batchSize;
 }
 
-/** Checks the select options carry a Random (duck-typed: `uniform` and `int`). */
+/** Checks the select options carry a Random (duck-typed: `uniform` and `int`) and, if any, a usable crossProduct. */
 export function validateSelectOptions(options: unknown, fn: string): void {
   const r = (options as { random?: { uniform?: unknown; int?: unknown } } | undefined)?.random;
   if (r === undefined || r === null || typeof r.uniform !== 'function' || typeof r.int !== 'function') {
     throw new TypeError(`${fn}: options.random must be a Random (src/random.ts); the caller derives it from the run seed and round`);
+  }
+  const cp = (options as { crossProduct?: { rightOperand?: unknown } }).crossProduct;
+  if (cp !== undefined && (cp === null || typeof cp.rightOperand !== 'function')) {
+    throw new TypeError(`${fn}: options.crossProduct must be a CrossProductKernel (kernels/crossProductKernel.ts) with a rightOperand function, got ${String(cp)}`);
   }
 }

@@ -235,7 +235,9 @@ async function queryRound(input: LoopInput, state: LabeledSet, session: Classifi
   const view = await buildPoolView(session, strategy, pool, unlabeled, labeled);
   const inferenceSeconds = elapsed(t0);
   t0 = performance.now();
-  const sel = strategy.select(view, q, { random: selectRandom(input.seed, input.plan.label, input.strategyLabel, round) });
+  // The session's fast matrix product, if its backend has one: faster distance searches, same picks.
+  const crossProduct = session.crossProduct;
+  const sel = strategy.select(view, q, { random: selectRandom(input.seed, input.plan.label, input.strategyLabel, round), ...(crossProduct ? { crossProduct } : {}) });
   const acquisitionSeconds = elapsed(t0);
   if (sel.indices.length !== q) throw new Error(`${where}: strategy '${strategy.name}' returned ${sel.indices.length} indices in round ${round}, expected ${q}`);
   const chosenRows: number[] = [];

@@ -18,6 +18,7 @@ import type { ClassifierNetwork, ModelName } from '../models/classifierNetwork.t
 import { createNetwork, MODEL_NAMES } from '../models/createNetwork.ts';
 import { Random } from '../random.ts';
 import { fitNetwork } from './fitNetwork.ts';
+import { fastCrossProduct } from './tfCrossProduct.ts';
 import { defaultInferenceBatch, runInference } from './inference.ts';
 import type { ClassifierSession, FitProgress, FitReport } from './session.ts';
 import { resolveTrainingOptions, type TrainingOptions } from './trainingDefaults.ts';
@@ -88,8 +89,10 @@ export async function createClassifierSession(args: ClassifierSessionArgs): Prom
     return net!;
   };
 
+  const crossProduct = fastCrossProduct();
   const session: TfClassifierSession = {
     training,
+    ...(crossProduct ? { crossProduct } : {}),
     get fits() {
       return fits;
     },

@@ -2,6 +2,7 @@
  * The contract between the active-learning loop and a trained model (docs/protocol.md draws the flow).
  * Everything crosses this boundary as flat typed arrays, so the loop and the strategies never touch tensors.
  */
+import type { CrossProductKernel } from '../acquisition/kernels/crossProductKernel.ts';
 import type { LinearHead } from '../linearHead.ts';
 
 export interface FitProgress {
@@ -31,6 +32,8 @@ export interface ClassifierSession {
   head(): LinearHead;
   readonly embeddingDim: number;
   readonly numClasses: number;
+  /** A fast matrix product on the session's backend for the strategies' distance searches (none: pure TS). */
+  readonly crossProduct?: CrossProductKernel;
   /** Frees every tensor the session holds. */
   dispose(): void;
 }

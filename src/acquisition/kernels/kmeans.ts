@@ -1,3 +1,4 @@
+import type { CrossProductKernel } from './crossProductKernel.ts';
 import { nearestCentres, rowSquaredNorms } from './nearestCentres.ts';
 
 /**
@@ -17,6 +18,8 @@ export interface KmeansOptions {
   readonly weights?: Float64Array;
   /** Default 20. */
   readonly maxIterations?: number;
+  /** A faster float32 product for the assignment's screening (kernels/crossProductKernel.ts); same results. */
+  readonly product?: CrossProductKernel;
 }
 
 export interface KmeansResult {
@@ -53,10 +56,11 @@ export function kmeans(
   const mass = new Float64Array(k);
 
   // Exact nearest centroid per point (same result as a squaredDistance scan) on the blocked product.
-  const pointNorms = rowSquaredNorms(points, n, dim);
+  const product = options.product;
+  const pointNorms = product === undefined ? rowSquaredNorms(points, n, dim) : undefined;
   const next = { index: new Int32Array(n), distance: distances };
   const assign = (): boolean => {
-    nearestCentres(points, n, centroids, k, dim, { pointNorms, into: next });
+    nearestCentres(points, n, centroids, k, dim, { into: next, ...(pointNorms ? { pointNorms } : {}), ...(product ? { product } : {}) });
     let changed = false;
     for (let i = 0; i < n; i++) {
       if (assignment[i] !== next.index[i]) {
