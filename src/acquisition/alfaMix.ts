@@ -195,7 +195,7 @@ function nearestPerCluster(
     const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
     for (let j = 0; j < d; j++) feats[r * d + j] = z[off + j]! * inv;
   }
-  const seeds = kmeansPlusPlus(feats, m, d, k, random);
+  const seeds = kmeansPlusPlus(feats, m, d, k, random, kernel);
   const init = new Float64Array(k * d);
   for (let j = 0; j < k; j++) for (let t = 0; t < d; t++) init[j * d + t] = feats[seeds[j]! * d + t]!;
   const km = kmeans(feats, m, d, init, k, { maxIterations, ...kernel });

@@ -54,7 +54,7 @@ export class Clue implements Strategy {
     const { probs, n, c, embeddings, d } = validateEmbeddings(pool, fn);
     const q = validateBatchSize(batchSize, n, fn);
     const weights = predictiveEntropy(probs, n, c);
-    const seeds = kmeansPlusPlus(embeddings, n, d, q, options.random, { weights });
+    const seeds = kmeansPlusPlus(embeddings, n, d, q, options.random, { weights, ...product(options) });
     const init = new Float64Array(q * d);
     for (let j = 0; j < q; j++) for (let t = 0; t < d; t++) init[j * d + t] = embeddings[seeds[j]! * d + t]!;
     // A zero total weight (all points certain) would freeze every centroid; fall back to unweighted means.

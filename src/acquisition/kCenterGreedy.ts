@@ -1,6 +1,7 @@
 import { farthestFirst } from './kernels/farthestFirst.ts';
 import { product } from './kernels/crossProductKernel.ts';
 import { nearestCentres } from './kernels/nearestCentres.ts';
+import { ScreenedPointDistances } from './kernels/screenedPointDistances.ts';
 import { updateMinSquaredDistances } from './kernels/squaredDistances.ts';
 import type { PoolView, SelectOptions, Selection, Strategy, StrategyNeeds } from './types.ts';
 import { validateBatchSize, validateLabeled, validateSelectOptions } from './validate.ts';
@@ -47,13 +48,15 @@ export class KCenterGreedy implements Strategy {
       // Distance to the nearest labeled point: blocked product + exact re-check (kernels/nearestCentres.ts).
       initial = nearestCentres(embeddings, n, labeledEmbeddings, numLabeled, d, product(options)).distance;
     }
-    const indices = farthestFirst(
-      n,
-      q,
-      initial,
-      (center, minDist) => updateMinSquaredDistances(embeddings, n, d, embeddings, center * d, minDist),
-      options.random,
-    );
-    return { indices };
+    // Per-pick updates: screened on the injected product when there is one (same minima, ~5× faster).
+    const screened = options.crossProduct === undefined || q < 2 ? undefined : ScreenedPointDistances.create(embeddings, n, d, options.crossProduct);
+    try {
+      const update = screened
+        ? (center: number, minDist: Float64Array) => screened.updateMin(center, minDist)
+        : (center: number, minDist: Float64Array) => updateMinSquaredDistances(embeddings, n, d, embeddings, center * d, minDist);
+      return { indices: farthestFirst(n, q, initial, update, options.random) };
+    } finally {
+      screened?.dispose();
+    }
   }
 }

@@ -10,6 +10,9 @@ import { Clue } from '../../src/acquisition/clue.ts';
 import { KCenterGreedy } from '../../src/acquisition/kCenterGreedy.ts';
 import type { CrossProductKernel } from '../../src/acquisition/kernels/crossProductKernel.ts';
 import { kmeans } from '../../src/acquisition/kernels/kmeans.ts';
+import { kmeansPlusPlus } from '../../src/acquisition/kernels/kmeansPlusPlus.ts';
+import { ScreenedPointDistances } from '../../src/acquisition/kernels/screenedPointDistances.ts';
+import { updateMinSquaredDistances } from '../../src/acquisition/kernels/squaredDistances.ts';
 import { nearestCentres } from '../../src/acquisition/kernels/nearestCentres.ts';
 import { nearestPointPerCentroid } from '../../src/acquisition/kernels/nearestPointPerCentroid.ts';
 import { Random } from '../../src/random.ts';
@@ -91,6 +94,39 @@ test('nearestPointPerCentroid and kmeans with a float32 product equal the scans'
   assert.deepEqual(km.centroids, slow.centroids);
   assert.deepEqual(Array.from(nearestPointPerCentroid(points, n, d, km.centroids, k, product)), scanNearestPointPerCentroid(points, n, d, slow.centroids, k));
   assert.equal(product.live, 0);
+});
+
+test('screened per-pick updates leave the minima exactly as updateMinSquaredDistances; k-means++ picks the same', () => {
+  const rng = new Random(23);
+  for (const [n, d, kind] of [
+    [400, 30, 'random'],
+    [300, 16, 'near-duplicates'],
+  ] as const) {
+    const points = randomMatrix(rng, n, d);
+    if (kind === 'near-duplicates') {
+      // Points in groups 1e-3 apart at 100 from the origin: the float32 estimates cannot order them.
+      for (let i = 0; i < n; i++) for (let t = 0; t < d; t++) points[i * d + t] = 100 + ((Math.floor(i / 6) * 5 + t) % 11) + 1e-3 * rng.normal();
+    }
+    const product = float32Product();
+    const screened = ScreenedPointDistances.create(points, n, d, product)!;
+    const fast = new Float64Array(n).fill(Infinity);
+    const slow = new Float64Array(n).fill(Infinity);
+    for (const c of [0, 17, 5, 299, 18, 1, 6, 250]) {
+      screened.updateMin(c, fast);
+      updateMinSquaredDistances(points, n, d, points, c * d, slow);
+      assert.deepEqual(fast, slow, `${kind} after centre ${c}`);
+    }
+    screened.dispose();
+    assert.equal(product.live, 0);
+    const weights = Float64Array.from({ length: n }, () => rng.uniform());
+    for (const w of [{}, { weights }]) {
+      const plain = kmeansPlusPlus(points, n, d, 40, new Random(4), w);
+      const withProduct = kmeansPlusPlus(points, n, d, 40, new Random(4), { ...w, product });
+      assert.deepEqual(withProduct, plain, kind);
+    }
+    assert.equal(product.live, 0);
+  }
+  assert.equal(ScreenedPointDistances.create(new Float32Array(0), 0, 4, float32Product()), undefined);
 });
 
 test('KCenterGreedy, CLUE and AlfaMix pick the same with and without an injected product', () => {

@@ -1,5 +1,7 @@
 import type { Random } from '../../random.ts';
 import { drawProportional } from './drawProportional.ts';
+import type { CrossProductKernel } from './crossProductKernel.ts';
+import { ScreenedPointDistances } from './screenedPointDistances.ts';
 import { squaredDistancesToPoint } from './squaredDistances.ts';
 import { uniformUntaken } from './uniformUntaken.ts';
 
@@ -11,6 +13,8 @@ export interface KmeansPlusPlusOptions {
   readonly weights?: Float64Array;
   /** Index of the first centre (BADGE: the largest gradient norm). Default: drawn ∝ w_i (uniform without weights). */
   readonly first?: number;
+  /** kmeansPlusPlus only: an injected float32 product for screened distance updates (same picks). */
+  readonly product?: CrossProductKernel;
 }
 
 /**
@@ -87,7 +91,8 @@ export function kmeansPlusPlusSeeding(
 
 /**
  * k-means++ seeding on explicit points (n × dim, row-major), squared Euclidean distance.
- * Cost O(k·n·dim). See kmeansPlusPlusSeeding for the sampling rule and errors.
+ * Cost O(k·n·dim). See kmeansPlusPlusSeeding for the sampling rule and errors. With `options.product`
+ * the per-pick distances are screened (kernels/screenedPointDistances.ts): same picks, faster.
  */
 export function kmeansPlusPlus(
   points: ArrayLike<number>,
@@ -97,5 +102,24 @@ export function kmeansPlusPlus(
   random: Random,
   options: KmeansPlusPlusOptions = {},
 ): Int32Array {
-  return kmeansPlusPlusSeeding(n, k, (c, out) => squaredDistancesToPoint(points, n, dim, points, c * dim, out), random, options);
+  const screened = options.product === undefined || k < 2 ? undefined : ScreenedPointDistances.create(points, n, dim, options.product);
+  if (screened === undefined) return kmeansPlusPlusSeeding(n, k, (c, out) => squaredDistancesToPoint(points, n, dim, points, c * dim, out), random, options);
+  // The seeding keeps min(D², new) per point; `known` mirrors those minima, and a point the screen rules
+  // out gets its current minimum instead of its distance (so it stays unchanged, as with the exact value).
+  const known = new Float64Array(n).fill(Infinity);
+  try {
+    return kmeansPlusPlusSeeding(
+      n,
+      k,
+      (c, out) => {
+        out.set(known);
+        screened.updateMin(c, out);
+        known.set(out);
+      },
+      random,
+      options,
+    );
+  } finally {
+    screened.dispose();
+  }
 }
