@@ -95,6 +95,21 @@ export const ENVIRONMENT_VARIABLES = {
     default: 'set by experiment/workerPool.ts (empty: none)',
     readBy: 'experiment/cellWorker.ts',
   },
+  FALCUN_PARENT_PID: {
+    meaning: 'internal: the pid of the worker pool that started a worker process (the worker ends when it dies)',
+    default: 'set by experiment/workerPool.ts',
+    readBy: 'experiment/cellWorker.ts',
+  },
+  FALCUN_SHARED_DIRECTORY: {
+    meaning: "internal: '1' when a worker runs for `run-cell` (the directory is shared, only its cell is locked)",
+    default: 'set by experiment/workerPool.ts',
+    readBy: 'experiment/cellWorker.ts',
+  },
+  FALCUN_STOP_GRACE_S: {
+    meaning: 'seconds the rounds in progress may take to finish after SIGTERM (`run`, `run-cell`) before they are stopped at once',
+    default: '20',
+    readBy: 'cli/runCellCommand.ts, cli/runCommand.ts',
+  },
   FALCUN_BENCH_BACKENDS: {
     meaning: 'comma-separated backends `npm run bench:training` measures',
     default: 'tensorflow-gpu,tensorflow,wasm,cpu',

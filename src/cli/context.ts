@@ -5,9 +5,10 @@
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
+import { envValue } from '../environmentVariables.ts';
 import type { RunnerDependencies } from '../experiment/dependencies.ts';
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130, terminated: 143 } as const;
 
 export interface CliIo {
   readonly out: (s: string) => void;
@@ -38,4 +39,11 @@ export async function loadDependencies(ctx: CommandContext): Promise<RunnerDepen
   const deps = (await import(url)).dependencies as RunnerDependencies | undefined;
   if (!deps) throw new Error(`${module} does not export 'dependencies'`);
   return deps;
+}
+
+/** After SIGTERM the rounds in progress may finish for `defaultMs` (the runner's 20 s), or FALCUN_STOP_GRACE_S seconds. */
+export function stopGraceMs(defaultMs: number): number {
+  const raw = envValue('FALCUN_STOP_GRACE_S');
+  const v = Number(raw);
+  return raw !== undefined && raw !== '' && Number.isFinite(v) && v >= 0 ? v * 1000 : defaultMs;
 }

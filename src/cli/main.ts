@@ -15,7 +15,7 @@
  * experiment/backendRule.ts: the CLI only parses the flag.
  *
  * Exit codes: 0 success; 1 a run failed or an error; 2 bad usage or an invalid config;
- * 130 stopped by Ctrl-C (re-run the same command to resume).
+ * 130 stopped by Ctrl-C (re-run the same command to resume); 143 stopped by SIGTERM (re-run or requeue).
  */
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../experiment/config.ts';

@@ -1,10 +1,14 @@
-/** `falcun-lab run-cell <dir> --index i`: one cell of the grid (what a Slurm array task runs). */
+/**
+ * `falcun-lab run-cell <dir> --index i`: one cell of the grid (what a Slurm array task runs), in a worker
+ * process like `run`'s. Exit 143 after SIGTERM (the scheduler requeues), 130 after Ctrl-C.
+ */
 import { resolve } from 'node:path';
 import type { BackendRequest } from '../backend/backendInfo.ts';
 import { cellBackend, formatBackendLine, mixedAutoBackendWarning } from '../experiment/backendRule.ts';
 import { readManifest } from '../experiment/manifest.ts';
-import { runCell } from '../experiment/runCell.ts';
-import { EXIT, loadDependencies, type CommandContext } from './context.ts';
+import { gridCell } from '../experiment/grid.ts';
+import { createProgressReporter } from '../experiment/progress.ts';
+import { dependenciesModule, EXIT, loadDependencies, stopGraceMs, type CommandContext } from './context.ts';
 import { BACKEND_FLAG_HELP_CELL, nonNegativeInt, parseBackendFlag } from './parsers.ts';
 
 export function addRunCellCommand(ctx: CommandContext): void {
@@ -29,23 +33,27 @@ export function addRunCellCommand(ctx: CommandContext): void {
         const mixed = mixedAutoBackendWarning(dir, manifest, info, 'this cell', 'its results');
         if (mixed) ctx.io.out(`${mixed}\n`);
       }
-      let stop = false;
-      const onSigterm = () => void (stop = true);
-      process.on('SIGTERM', onSigterm);
-      process.on('SIGINT', onSigterm);
-      try {
-        const r = await runCell(dir, opts.index, deps, {
-          shouldStop: () => stop,
-          ...(opts.backend !== undefined ? { backend: opts.backend } : {}),
-          onEvent: (e) => {
-            if (e.type === 'round-done') ctx.io.out(`round ${e.round + 1}/${e.rounds} labels ${e.record.numLabeled} acc ${e.record.testAccuracy.toFixed(4)}\n`);
-          },
-        });
-        ctx.io.out(`${r.cell.runId}: ${r.status} (resumed from round ${r.resumedFrom}, wrote ${r.roundsWritten})\n`);
-        if (r.status === 'stopped') ctx.result.code = EXIT.interrupted;
-      } finally {
-        process.off('SIGTERM', onSigterm);
-        process.off('SIGINT', onSigterm);
-      }
+      // The cell runs in a worker process (as in `run`), so this process stays responsive to signals while
+      // the worker trains. SIGINT once / SIGTERM: stop after the round in progress (SIGTERM: within the
+      // grace period, then at once); SIGINT twice: at once. Records on disk are complete either way.
+      const { runExperiment, STOP_GRACE_MS } = await import('../experiment/workerPool.ts');
+      const summary = await runExperiment({
+        dir,
+        directoryLock: 'shared',
+        dependenciesModule: dependenciesModule(ctx),
+        cells: [opts.index],
+        workers: 1,
+        stopGraceMs: stopGraceMs(STOP_GRACE_MS),
+        reporter: createProgressReporter(1, 0, false, ctx.io.out),
+        ...(opts.backend !== undefined ? { backend: opts.backend } : {}),
+      });
+      const cell = gridCell(manifest.plan, opts.index);
+      const c = summary.cells[0];
+      if (c === undefined && summary.skipped === 1) ctx.io.out(`${cell.runId}: complete (resumed from round ${cell.dataset.rounds}, wrote 0)\n`);
+      else if (c !== undefined && c.status !== 'failed') ctx.io.out(`${cell.runId}: ${c.status} (resumed from round ${c.resumedFrom}, wrote ${c.roundsWritten})\n`);
+      for (const f of summary.failed) ctx.io.err(`FAILED ${f.runId}: ${f.message}\n`);
+      if (summary.notStarted > 0) ctx.io.err(`${cell.runId} was not started: the worker process could not start\n${summary.workerErrors.slice(0, 1).join('')}\n`);
+      if (summary.failed.length > 0 || summary.notStarted > 0) ctx.result.code = EXIT.failed;
+      else if (summary.stopped > 0 || summary.interrupted) ctx.result.code = summary.terminated ? EXIT.terminated : EXIT.interrupted;
     });
 }

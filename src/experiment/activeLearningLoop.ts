@@ -16,6 +16,7 @@
  * Timings: `trainSeconds` (fit), `inferenceSeconds` (forward pass over the pool, embeddings, head),
  * `acquisitionSeconds` (`Strategy.select` alone).
  */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { PoolView, Strategy } from '../acquisition/types.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { Random } from '../random.ts';
@@ -52,7 +53,10 @@ export interface LoopInput {
   /** Persists one record (the runner appends it atomically). */
   readonly append: (record: RoundRecord) => void | Promise<void>;
   readonly onEvent?: (event: LoopEvent) => void;
-  /** Checked before each round: true stops the loop cleanly (between rounds). */
+  /**
+   * Checked before each round, after letting the event loop run (so a stop request that arrived during the
+   * previous round is seen): true stops the loop cleanly (between rounds).
+   */
   readonly shouldStop?: () => boolean;
 }
 
@@ -101,6 +105,7 @@ export async function runActiveLearning(input: LoopInput): Promise<LoopResult> {
   let written = 0;
   try {
     for (let round = existing.length; round < rounds; round++) {
+      await yieldToEventLoop();
       if (input.shouldStop?.()) return { status: 'stopped', roundsWritten: written };
       input.onEvent?.({ type: 'round-start', round, rounds });
       let session = shared;

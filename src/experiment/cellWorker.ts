@@ -4,27 +4,57 @@
  * the parent sends, one at a time, reporting progress over IPC (rounds, and training epochs at most every
  * EPOCH_MESSAGE_INTERVAL_MS). FALCUN_CELL_BACKEND, when set, is the `--backend` of `falcun-lab run` for an
  * experiment whose plan says 'auto' (backendRule.ts, `cellBackend`). Ctrl-C (SIGINT to the process group) and
- * the parent's 'stop' both mean: finish the current round, then stop; records stay complete.
+ * the parent's 'stop' both mean: finish the current round, then stop; records stay complete (the fit and
+ * inference yield to the event loop every ~50 ms, so the message is seen during a round).
+ *
+ * A worker never outlives its parent: the lifeline thread SIGKILLs it within ~0.1 s of the parent's death
+ * even in the middle of synchronous work, and right before each record is written it checks once more
+ * that its parent is alive, so no record is written after the parent died.
  */
 import { pathToFileURL } from 'node:url';
 import type { RunnerDependencies } from './dependencies.ts';
+import { watchParent } from './lifeline.ts';
 import { runCell } from './runCell.ts';
 import type { ParentMessage, WorkerMessage } from './workerProtocol.ts';
 import { envValue } from '../environmentVariables.ts';
 
+// The pool's pid as the pool says it (process.ppid at start-up would already be init's if the pool died
+// while this worker was still loading).
+const parentPid = Number(envValue('FALCUN_PARENT_PID')) || process.ppid;
 let stopRequested = false;
-process.on('SIGINT', () => {
-  stopRequested = true;
-});
+// A terminal's Ctrl-C reaches only the parent (own process group); a scheduler's SIGTERM may reach every
+// process of the job: both mean stop after the current round (the parent enforces any deadline).
+process.on('SIGINT', () => void (stopRequested = true));
+process.on('SIGTERM', () => void (stopRequested = true));
+const sharedDirectory = envValue('FALCUN_SHARED_DIRECTORY') === '1';
+
+function parentAlive(): boolean {
+  return process.ppid === parentPid && process.connected;
+}
 
 function send(m: WorkerMessage): void {
-  process.send?.(m);
+  if (process.connected) process.send?.(m, (err: Error | null) => void err);
 }
+
+/**
+ * An error that escapes (a bug, or tfjs throwing from a callback): one line on stderr and exit. Node's
+ * default report prints the source line of the throw, which for minified tfjs is ~80 KB of code.
+ */
+function dieQuietly(e: unknown): void {
+  const first = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  const where = e instanceof Error ? (e.stack ?? '').split('\n').find((l) => l.includes(' at ')) : undefined;
+  process.stderr.write(`falcun-lab worker ${process.pid}: ${first.split('\n')[0]!.slice(0, 500)}${where ? ` (${where.trim().slice(0, 300)})` : ''}\n`);
+  process.exit(1);
+}
+process.on('uncaughtException', dieQuietly);
+process.on('unhandledRejection', dieQuietly);
 
 /** Epoch messages are throttled to this interval (a small MLP fit can run hundreds of epochs a second). */
 const EPOCH_MESSAGE_INTERVAL_MS = 250;
 
 async function main(): Promise<void> {
+  // First, before the slow imports (tfjs): from here on this process dies with its parent.
+  await watchParent(parentPid);
   const dir = envValue('FALCUN_EXPERIMENT_DIR');
   const depsModule = envValue('FALCUN_DEPENDENCIES');
   if (!dir || !depsModule) throw new Error('cellWorker: FALCUN_EXPERIMENT_DIR and FALCUN_DEPENDENCIES must be set (it is started by workerPool.ts)');
@@ -47,6 +77,13 @@ async function main(): Promise<void> {
     try {
       const r = await runCell(dir, index, deps, {
         shouldStop: () => stopRequested,
+        // The parent holds the directory lock (unless run-cell); a cell lock left by an orphan of a killed
+        // run goes away within ~0.1 s (its lifeline), so wait a little for it.
+        holdsDirectory: !sharedDirectory,
+        lockWaitMs: sharedDirectory ? 0 : 5_000,
+        beforeWrite: () => {
+          if (!parentAlive()) process.exit(1);
+        },
         ...(backend !== undefined ? { backend } : {}),
         onEvent: (e) => {
           if (e.type === 'epoch') {
@@ -63,7 +100,7 @@ async function main(): Promise<void> {
           }
         },
       });
-      send({ type: 'cell-done', index, status: r.status, resumedFrom: r.resumedFrom, rounds: r.cell.dataset.rounds });
+      send({ type: 'cell-done', index, status: r.status, resumedFrom: r.resumedFrom, roundsWritten: r.roundsWritten, rounds: r.cell.dataset.rounds });
     } catch (e) {
       send({ type: 'cell-error', index, message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     } finally {

@@ -3,16 +3,23 @@
  * state from its records file, and continue to the budget. Idempotent: a finished cell returns at once,
  * an interrupted one resumes from its last completed round. This is what a worker process of the local
  * pool runs, and what a Slurm array task (`falcun-lab run-cell <dir> --index i`) will run.
+ *
+ * One writer per run file: the cell's lock (`runs/<runId>.lock`, writerLock.ts) is taken before the records
+ * are read and held until the last append; each append first checks that the lock is still this process's
+ * (and `beforeWrite`, e.g. that a worker's parent still lives).
  */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Dataset } from '../data/dataset.ts';
 import { cellBackend } from './backendRule.ts';
-import { checkPoolSize } from './config.ts';
+import { checkPoolSize, type ExperimentPlan } from './config.ts';
 import type { RunnerDependencies } from './dependencies.ts';
 import { gridCell, type GridCell } from './grid.ts';
 import { runActiveLearning, type LoopEvent, type LoopResult } from './activeLearningLoop.ts';
 import { readManifest } from './manifest.ts';
 import { preparePool, type RunPool } from './pool.ts';
 import { appendRecord, readRunRecords, runFile } from '../results/resultStore.ts';
+import { acquireLock, cellLockFile, directoryLockFile, LockBusyError, readLockHolder } from './writerLock.ts';
 
 export interface RunCellOptions {
   readonly onEvent?: (event: LoopEvent) => void;
@@ -22,6 +29,15 @@ export interface RunCellOptions {
    * own backend, or any backend when the plan says 'auto' (backendRule.ts, `cellBackend`).
    */
   readonly backend?: string;
+  /** Wait this long for another process's lock on the cell to go away (default 0: refuse at once). */
+  readonly lockWaitMs?: number;
+  /** Called right before each record is written; throwing stops the cell without writing. */
+  readonly beforeWrite?: () => void;
+  /**
+   * The caller holds the directory's lock (`falcun-lab run`); otherwise a live holder of the directory
+   * lock makes this cell refuse to run (one `run` per directory; `run-cell`s may share it).
+   */
+  readonly holdsDirectory?: boolean;
 }
 
 export interface RunCellResult extends LoopResult {
@@ -73,6 +89,34 @@ export async function runCell(dir: string, index: number, deps: RunnerDependenci
   const backend = cellBackend(dir, manifest.plan.backend, options.backend);
   const cell = gridCell(manifest.plan, index);
   const file = runFile(dir, cell.runId);
+  const onDisk = readRunRecords(file).length;
+  if (onDisk >= cell.dataset.rounds) return { status: 'complete', roundsWritten: 0, cell, resumedFrom: onDisk };
+  if (!options.holdsDirectory) {
+    const run = readLockHolder(directoryLockFile(dir));
+    if (run?.alive) throw new LockBusyError(directoryLockFile(dir), run.holder, `experiment directory ${dir}`);
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  const lock = await acquireLock(cellLockFile(dir, cell.runId), {
+    what: `run ${cell.runId} (cell ${index}) of ${dir}`,
+    command: `cell ${index}`,
+    ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}),
+  });
+  try {
+    return await runLockedCell(cell, file, backend, manifest.plan, deps, options, () => lock.verify());
+  } finally {
+    lock.release();
+  }
+}
+
+async function runLockedCell(
+  cell: GridCell,
+  file: string,
+  backend: ExperimentPlan['backend'],
+  plan: ExperimentPlan,
+  deps: RunnerDependencies,
+  options: RunCellOptions,
+  verifyLock: () => void,
+): Promise<RunCellResult> {
   const existing = readRunRecords(file, { repair: true });
   if (existing.length >= cell.dataset.rounds) return { status: 'complete', roundsWritten: 0, cell, resumedFrom: existing.length };
 
@@ -84,7 +128,7 @@ export async function runCell(dir: string, index: number, deps: RunnerDependenci
     pool = preparePool(dataset, d.label, d.trainSubset, d.testSubset);
     poolCache.set(poolKey, pool);
   }
-  checkPoolSize(d, pool.n, manifest.plan.datasets.indexOf(d));
+  checkPoolSize(d, pool.n, plan.datasets.indexOf(d));
   const strategy = deps.createStrategy(cell.strategy.name, cell.strategy.options);
   const modelName = deps.modelName({ model: d.model, dataset });
   const result = await runActiveLearning({
@@ -98,7 +142,11 @@ export async function runCell(dir: string, index: number, deps: RunnerDependenci
     createSession: (seed, random) =>
       deps.createSession({ model: d.model, dataset, keepWeights: d.keepWeights, training: d.training, backend, seed, random }),
     existing,
-    append: (record) => appendRecord(file, record),
+    append: (record) => {
+      options.beforeWrite?.();
+      verifyLock();
+      appendRecord(file, record);
+    },
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
   });

@@ -10,8 +10,11 @@
  * Ctrl-C: the first SIGINT lets every worker finish its current round and stops (nothing is lost, every
  * record on disk is complete; re-running resumes). A second SIGINT kills the workers at once: the rounds
  * in progress are redone on resume, records already written are untouched. Workers run in their own
- * process group, so only this process receives a terminal's Ctrl-C and it alone decides; a worker exits
- * when this process goes away (its IPC channel closes).
+ * process group, so only this process receives a terminal's Ctrl-C and it alone decides; a worker ends
+ * within ~0.1 s when this process dies, whatever it is doing (cellWorker.ts, lifeline.ts).
+ *
+ * One writer per directory: this process holds `<dir>/run.lock` for the whole run (writerLock.ts), and
+ * refuses to start while another live process holds it or any cell of the directory.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -21,6 +24,7 @@ import { readManifest } from './manifest.ts';
 import { createProgressReporter, type ProgressReporter } from './progress.ts';
 import { readRunRecords, runFile } from '../results/resultStore.ts';
 import { cellBackend } from './backendRule.ts';
+import { acquireLock, cellLockFile, directoryLockFile, LockBusyError, readLockHolder, type HeldLock } from './writerLock.ts';
 import type { ParentMessage, WorkerMessage } from './workerProtocol.ts';
 
 export interface RunExperimentOptions {
@@ -42,6 +46,31 @@ export interface RunExperimentOptions {
    * plan says 'auto'; it wins over FALCUN_BACKEND in the workers).
    */
   readonly backend?: string;
+  /**
+   * The directory's lock when the caller took it already (the CLI does, before it writes the manifest);
+   * 'shared' for `run-cell`: the directory is not locked (a cluster's tasks share it), only the cells, and a
+   * live `run` holding the directory is refused.
+   */
+  readonly directoryLock?: HeldLock | 'shared';
+  /**
+   * SIGTERM (handled with handleSignals): every worker stops after its current round; those still running
+   * after this long are killed (their rounds are redone on resume). Default STOP_GRACE_MS.
+   */
+  readonly stopGraceMs?: number;
+}
+
+/**
+ * After SIGTERM (Slurm: preemption, time limit, scancel; its SIGKILL follows after KillWait, 30 s by
+ * default), the rounds in progress may finish for this long before the workers are killed.
+ */
+export const STOP_GRACE_MS = 20_000;
+
+/**
+ * Takes `<dir>/run.lock` for this process (one `run` per experiment directory).
+ * @throws LockBusyError naming the live holder (host, pid, since).
+ */
+export function lockExperimentDir(dir: string, command = 'falcun-lab run'): Promise<HeldLock> {
+  return acquireLock(directoryLockFile(dir), { what: `experiment directory ${dir}`, command });
 }
 
 export interface RunExperimentSummary {
@@ -49,6 +78,7 @@ export interface RunExperimentSummary {
   /** Complete before this call. */
   readonly skipped: number;
   readonly completed: number;
+  /** Cells left unfinished because of a stop request (Ctrl-C): resumed by the next run. */
   readonly stopped: number;
   readonly failed: ReadonlyArray<{ readonly index: number; readonly runId: string; readonly message: string }>;
   /** Cells never started although nobody asked to stop (e.g. every worker failed to start). */
@@ -56,6 +86,10 @@ export interface RunExperimentSummary {
   /** Errors of workers that could not start (bad dependencies module, import errors). */
   readonly workerErrors: readonly string[];
   readonly interrupted: boolean;
+  /** A SIGTERM stopped the run (exit 143 for the scheduler to requeue). */
+  readonly terminated: boolean;
+  /** What became of each cell this call ran (not the skipped ones). */
+  readonly cells: ReadonlyArray<{ readonly index: number; readonly runId: string; readonly status: 'complete' | 'stopped' | 'failed'; readonly resumedFrom: number; readonly roundsWritten: number }>;
 }
 
 // The source file even when this module runs compiled from dist/ (notebooks): workers run under tsx.
@@ -66,6 +100,20 @@ const WORKER = sourceModulePath('experiment/cellWorker.ts');
  * @throws RangeError for a worker count that is not a positive integer or a cell index outside the grid.
  */
 export async function runExperiment(options: RunExperimentOptions): Promise<RunExperimentSummary> {
+  if (options.directoryLock === 'shared') {
+    const run = readLockHolder(directoryLockFile(options.dir));
+    if (run?.alive) throw new LockBusyError(directoryLockFile(options.dir), run.holder, `experiment directory ${options.dir}`);
+    return runLocked(options);
+  }
+  const lock = options.directoryLock ?? (await lockExperimentDir(options.dir));
+  try {
+    return await runLocked(options);
+  } finally {
+    if (options.directoryLock === undefined) lock.release();
+  }
+}
+
+async function runLocked(options: RunExperimentOptions): Promise<RunExperimentSummary> {
   const manifest = readManifest(options.dir);
   // Refused here, before any worker starts, when the flag would mix backends in the directory.
   if (options.backend !== undefined) cellBackend(options.dir, manifest.plan.backend, options.backend);
@@ -77,6 +125,14 @@ export async function runExperiment(options: RunExperimentOptions): Promise<RunE
   const workersWanted = options.workers ?? availableParallelism();
   if (!Number.isInteger(workersWanted) || workersWanted < 1) {
     throw new RangeError(`runExperiment: workers must be a positive integer, got ${workersWanted}`);
+  }
+  // A cell written by another live process (a `run-cell`, e.g. a Slurm task) is refused up front.
+  for (const i of wanted) {
+    const c = all[i]!;
+    const h = readLockHolder(cellLockFile(options.dir, c.runId));
+    if (h?.alive && h.holder.pid !== process.pid) {
+      throw new LockBusyError(cellLockFile(options.dir, c.runId), h.holder, `run ${c.runId} (cell ${c.index}) of ${options.dir}`);
+    }
   }
   const todo: number[] = [];
   /** Rounds on disk per cell to run (where its progress starts). */
@@ -96,10 +152,12 @@ export async function runExperiment(options: RunExperimentOptions): Promise<RunE
   let completed = 0;
   let stopped = 0;
   let interrupted = false;
+  let terminated = false;
+  const cells: Array<RunExperimentSummary['cells'][number]> = [];
   const workerErrors: string[] = [];
   if (todo.length === 0) {
     reporter.stop();
-    return { total: wanted.length, skipped, completed, stopped, failed, notStarted: 0, workerErrors, interrupted };
+    return { total: wanted.length, skipped, completed, stopped, failed, notStarted: 0, workerErrors, interrupted, terminated, cells };
   }
 
   const tsxLoader = import.meta.resolve('tsx');
@@ -128,6 +186,8 @@ export async function runExperiment(options: RunExperimentOptions): Promise<RunE
         FALCUN_EXPERIMENT_DIR: options.dir,
         FALCUN_DEPENDENCIES: options.dependenciesModule,
         FALCUN_CELL_BACKEND: options.backend ?? '',
+        FALCUN_SHARED_DIRECTORY: options.directoryLock === 'shared' ? '1' : '',
+        FALCUN_PARENT_PID: String(process.pid),
       },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       // Own process group: a terminal's Ctrl-C reaches only this process, which stops the workers
@@ -173,12 +233,14 @@ export async function runExperiment(options: RunExperimentOptions): Promise<RunE
           if (!startedRuns.has(idx!)) reporter.runStarted(runId, m.resumedFrom, m.rounds);
           if (m.status === 'complete') completed++;
           else stopped++;
+          cells.push({ index: idx!, runId, status: m.status, resumedFrom: m.resumedFrom, roundsWritten: m.roundsWritten });
           reporter.runFinished(runId, m.status);
           next(w);
           break;
         case 'cell-error':
           if (!startedRuns.has(idx!)) reporter.runStarted(runId, 0, all[idx!]!.dataset.rounds);
           failed.push({ index: idx!, runId, message: m.message });
+          cells.push({ index: idx!, runId, status: 'failed', resumedFrom: doneAtStart.get(idx!) ?? 0, roundsWritten: 0 });
           reporter.runFinished(runId, 'failed', m.message.split('\n')[0]);
           next(w);
           break;
@@ -192,10 +254,15 @@ export async function runExperiment(options: RunExperimentOptions): Promise<RunE
       workers.delete(w);
       const index = current.get(w);
       current.delete(w);
-      if (index !== undefined && !interrupted) {
+      if (index !== undefined && interrupted) {
+        stopped++;
+        cells.push({ index, runId: all[index]!.runId, status: 'stopped', resumedFrom: doneAtStart.get(index) ?? 0, roundsWritten: 0 });
+        reporter.runFinished(all[index]!.runId, 'stopped');
+      } else if (index !== undefined) {
         const runId = all[index]!.runId;
         const message = `worker exited (${signal ?? `code ${code}`}) while running it`;
         failed.push({ index, runId, message });
+        cells.push({ index, runId, status: 'failed', resumedFrom: doneAtStart.get(index) ?? 0, roundsWritten: 0 });
         reporter.runFinished(runId, 'failed', message);
       }
       // A worker that died unexpectedly is replaced while work remains.
@@ -219,14 +286,35 @@ export async function runExperiment(options: RunExperimentOptions): Promise<RunE
       for (const w of workers) w.kill('SIGKILL');
     }
   };
+  const graceMs = options.stopGraceMs ?? STOP_GRACE_MS;
+  let graceTimer: NodeJS.Timeout | undefined;
+  const onSigterm = () => {
+    if (terminated) return;
+    terminated = true;
+    stopping = true;
+    reporter.log(`SIGTERM: finishing the rounds in progress, for at most ${graceMs / 1000} s, then stopping (exit 143; re-run or requeue to resume)`);
+    for (const w of workers) post(w, { type: 'stop' });
+    graceTimer = setTimeout(() => {
+      interrupted = true;
+      reporter.log(`the rounds in progress did not end within ${graceMs / 1000} s of SIGTERM: stopping the workers now; they are redone on resume`);
+      for (const w of workers) w.kill('SIGKILL');
+    }, graceMs);
+  };
   const handle = options.handleSignals ?? true;
-  if (handle) process.on('SIGINT', onSigint);
+  if (handle) {
+    process.on('SIGINT', onSigint);
+    process.on('SIGTERM', onSigterm);
+  }
   try {
     const n = Math.min(workersWanted, todo.length);
     for (let i = 0; i < n; i++) spawnWorker();
     await finished;
   } finally {
-    if (handle) process.off('SIGINT', onSigint);
+    if (graceTimer !== undefined) clearTimeout(graceTimer);
+    if (handle) {
+      process.off('SIGINT', onSigint);
+      process.off('SIGTERM', onSigterm);
+    }
     reporter.stop();
   }
   return {
@@ -238,5 +326,7 @@ export async function runExperiment(options: RunExperimentOptions): Promise<RunE
     notStarted: stopping ? 0 : todo.length,
     workerErrors,
     interrupted,
+    terminated,
+    cells,
   };
 }

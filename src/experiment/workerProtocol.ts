@@ -19,6 +19,6 @@ export type WorkerMessage =
     }
   /** A training epoch of the running round (throttled by the worker; `replay`: a resumed run rebuilding kept weights). */
   | ({ readonly type: 'epoch'; readonly index: number } & EpochProgress)
-  | { readonly type: 'cell-done'; readonly index: number; readonly status: 'complete' | 'stopped'; readonly resumedFrom: number; readonly rounds: number }
+  | { readonly type: 'cell-done'; readonly index: number; readonly status: 'complete' | 'stopped'; readonly resumedFrom: number; readonly roundsWritten: number; readonly rounds: number }
   | { readonly type: 'cell-error'; readonly index: number; readonly message: string }
   | { readonly type: 'fatal'; readonly message: string };

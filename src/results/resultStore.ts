@@ -9,7 +9,7 @@
  *   line without its '\n'; `readRunRecords(file, { repair: true })` (what the runner calls before it
  *   resumes) truncates the file back to its last complete line, so the next append starts clean.
  * - The manifest is written once, through a temporary file + fsync + rename (never half a manifest).
- * One writer per run file: the worker pool and Slurm both run a cell in one process at a time.
+ * One writer per run file: whoever appends holds the cell's lock (writerLock.ts, taken in runCell.ts).
  */
 import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';

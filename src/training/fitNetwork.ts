@@ -8,7 +8,8 @@
  * Batches are copied from the flat row-major array into one reused buffer, so no large tensor of the
  * whole labeled set is ever made. Loss and accuracy are computed on the host from each batch's logits
  * (m × C values), which takes ~20 kernels off every step.
- * Cost per epoch: one forward and backward pass over the n rows.
+ * Cost per epoch: one forward and backward pass over the n rows. Between batches it yields to the event
+ * loop every YIELD_INTERVAL_MS, so signals and a parent's messages are seen during a long fit.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ClassifierNetwork } from '../models/classifierNetwork.ts';
@@ -18,6 +19,7 @@ import type { TrainingOptions } from './trainingDefaults.ts';
 import { AdamOptimizer } from './adamOptimizer.ts';
 import { checkRows } from './checkRows.ts';
 import { crossEntropyOnHost, softmaxCrossEntropyGradient } from './softmaxCrossEntropy.ts';
+import { createYielder } from './yieldToEventLoop.ts';
 
 /**
  * Fits `net` on rows `x` (n × featureSize, row-major) with labels `y` (0..C−1). `random` orders the
@@ -49,6 +51,7 @@ export async function fitNetwork(
   const xBuf = new Float32Array(batchSize * featureSize);
   const yBuf = new Int32Array(batchSize);
   const vars = net.trainableVariables as tf.Variable[];
+  const yieldNow = createYielder();
   let epoch = 0;
   let loss = NaN;
   let accuracy = NaN;
@@ -78,6 +81,7 @@ export async function fitNetwork(
           }, vars);
           optimizer.apply(vars, vars.map((v) => grads[v.name]!));
         });
+        await yieldNow();
       }
       loss = lossSum / n;
       accuracy = correctSum / n;

@@ -7,10 +7,12 @@
  * which would walk it element by element), and every batch's tensors are freed before the next one.
  * So memory beyond the results is O(batchRows · (featureSize + C + D)): 800,000 tabular rows cost the
  * input plus the outputs only. Small batches are also 5–11× faster than one huge tensor (docs/measurements.md).
+ * Between batches it yields to the event loop every YIELD_INTERVAL_MS (signals, a parent's messages).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ClassifierNetwork } from '../models/classifierNetwork.ts';
 import { checkRows } from './checkRows.ts';
+import { createYielder } from './yieldToEventLoop.ts';
 
 export interface InferenceWants {
   readonly probs: boolean;
@@ -44,6 +46,7 @@ export async function runInference(
   const D = net.embeddingDim;
   const probs = wants.probs ? new Float32Array(n * C) : undefined;
   const embeddings = wants.embeddings ? new Float32Array(n * D) : undefined;
+  const yieldNow = createYielder();
   for (let s = 0; s < n; s += batchRows) {
     const m = Math.min(batchRows, n - s);
     const outs = tf.tidy(() => {
@@ -58,6 +61,7 @@ export async function runInference(
     if (probs) probs.set(outs[k++]!.dataSync() as Float32Array, s * C);
     if (embeddings) embeddings.set(outs[k++]!.dataSync() as Float32Array, s * D);
     tf.dispose(outs);
+    await yieldNow();
   }
   const result: { probs?: Float32Array; embeddings?: Float32Array } = {};
   if (probs) result.probs = probs;

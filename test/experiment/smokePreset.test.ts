@@ -39,7 +39,7 @@ test('the smoke preset runs end to end: every strategy on images (LeNet) and a t
     const io = { out: (s: string) => void (text += s), err: (s: string) => void (text += s) };
     const code = await main(['node', 'falcun-lab', 'run', 'smoke', '--out', out, '--workers', '2', '--no-png'], io);
     assert.equal(code, 0, text);
-    assert.match(text, /20 runs completed, 0 already done, 0 failed, 0 not finished, of 20/);
+    assert.match(text, /20 runs completed, 0 already done, 0 failed, 0 interrupted, of 20/);
     const records = readAllRecords(out);
     assert.equal(records.length, 20 * 3);
     for (const s of ALL_STRATEGIES) {

@@ -212,3 +212,28 @@ test('fit and inference do not mutate their inputs', async () => {
   assert.deepEqual(y, y0);
   s.dispose();
 });
+
+test('a long fit and a long inference pass let the event loop run (a stop request or signal is seen during a round)', { timeout: 120_000 }, async () => {
+  const { x, y } = toyImages(256, 3, 7);
+  const s = await createClassifierSession({ model: 'lenet', inputShape: [16, 16, 1], numClasses: 3, keepWeights: false, seed: 1, training: { epochs: 3, batchSize: 8 } });
+  // A timer due almost at once fires before the fit ends only if the fit yields.
+  const during = async (work: () => Promise<unknown>): Promise<number> => {
+    let fired = 0;
+    let running = true;
+    const tick = () => {
+      if (!running) return;
+      fired++;
+      setTimeout(tick, 1);
+    };
+    setTimeout(tick, 1);
+    const t0 = performance.now();
+    await work();
+    running = false;
+    assert.ok(performance.now() - t0 > 200, 'the work must be long enough to need yields');
+    return fired;
+  };
+  assert.ok((await during(() => s.fit(x, y))) >= 2);
+  const big = toyImages(4096, 3, 8).x;
+  assert.ok((await during(() => s.predictProba(big))) >= 2);
+  s.dispose();
+});

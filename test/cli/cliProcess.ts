@@ -1,0 +1,87 @@
+/** Runs `falcun-lab` (with the fake dependencies) as a child process leading its own process group, as a terminal would. */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const FAKE = fileURLToPath(new URL('../experiment/fixtures/fakeDependencies.ts', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/falcun-lab.js', import.meta.url));
+
+export interface CliChild {
+  readonly child: ChildProcess;
+  /** stdout + stderr so far. */
+  text(): string;
+  /** Resolves once `re` matches the output. */
+  waitFor(re: RegExp): Promise<void>;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export function startCli(args: readonly string[], env: Record<string, string> = {}): CliChild {
+  const child = spawn(process.execPath, [BIN, '--dependencies', FAKE, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let text = '';
+  const waiters: Array<{ re: RegExp; resolve: () => void }> = [];
+  const onData = (d: Buffer) => {
+    text += d.toString();
+    for (const w of [...waiters]) {
+      if (w.re.test(text)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
+    }
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) => child.on('exit', (code, signal) => res({ code, signal })));
+  return {
+    child,
+    text: () => text,
+    waitFor: (re) =>
+      new Promise<void>((resolve, reject) => {
+        if (re.test(text)) return resolve();
+        waiters.push({ re, resolve });
+        void exited.then(() => setTimeout(() => reject(new Error(`exited before ${re}: ${text}`)), 50));
+      }),
+    exited,
+  };
+}
+
+/** Direct child processes of `pid` (the worker processes of a `run`). */
+export function childPids(pid: number): number[] {
+  try {
+    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .map((s) => Number(s.trim()))
+      .filter((n) => n > 0);
+  } catch {
+    return [];
+  }
+}
+
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  // A zombie still answers kill 0.
+  try {
+    return !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls until `f()` holds or `ms` passed; returns whether it held. */
+export async function eventually(f: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (f()) return true;
+    await sleep(50);
+  }
+  return f();
+}
