@@ -55,6 +55,9 @@ test('kill -9 of the run\'s process group: workers in synchronous work die withi
     assert.equal(workers.length, 2);
     await sleep(500); // both workers are now inside the 20-s synchronous block
     process.kill(-run.child.pid!, 'SIGKILL');
+    // The run is dead once it has been reaped (a signalled process may take a moment to die); every record
+    // on disk now was written while it lived.
+    await run.exited;
     const before = snapshot(out);
     assert.ok(await eventually(() => workers.every((p) => !alive(p)), 2_000), `workers ${workers.join(', ')} outlived their run`);
     await sleep(500);
@@ -65,6 +68,7 @@ test('kill -9 of the run\'s process group: workers in synchronous work die withi
     await again.waitFor(/ round 2\/5 /);
     const w2 = childPids(again.child.pid!);
     process.kill(-again.child.pid!, 'SIGKILL');
+    await again.exited;
     const before2 = snapshot(out);
     assert.ok(await eventually(() => w2.every((p) => !alive(p)), 2_000), 'workers outlived their run');
     await sleep(500);
