@@ -47,7 +47,7 @@ export function runChild(
   });
 }
 
-test('SIGKILL in the middle of a round, then re-run: records equal an uninterrupted run', { timeout: 60_000 }, async () => {
+test('SIGKILL in the middle of a round, then re-run: records equal an uninterrupted run', { timeout: 240_000 }, async () => {
   const { dir, cleanup } = scratchDir();
   try {
     const config = { ...SMALL_CONFIG, datasets: [{ ...SMALL_CONFIG.datasets[0]!, keepWeights: true }] };
@@ -74,7 +74,7 @@ test('SIGKILL in the middle of a round, then re-run: records equal an uninterrup
   }
 });
 
-test('real LeNet on MNIST (wasm): SIGKILL mid-round and re-run give bit-identical records, fresh and kept weights', { timeout: 180_000 }, async () => {
+test('real LeNet on MNIST (wasm): SIGKILL mid-round and re-run give bit-identical records, fresh and kept weights', { timeout: 480_000 }, async () => {
   const { dir, cleanup } = scratchDir();
   try {
     const entry = { name: 'mnist', querySize: 10, initialSize: 10, budget: 30, trainSubset: 300, testSubset: 200, training: { epochs: 2 } };
