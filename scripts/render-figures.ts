@@ -1,68 +1,99 @@
-// Renders the record-based paper figures of one experiment directory (runs/*.jsonl) and writes them as
-// HTML/PNG/SVG/PDF, plus the learning curves as CSV. Figures that need other inputs (Fig. 1/6/7/8/9/11/18)
-// come from the notebooks.
-// Usage: npx tsx scripts/render-figures.ts <experiment-dir> [--out DIR] [--preset screen|column|full]
-//          [--dpi 300] [--formats html,png,svg,pdf]          (or: npm run figures -- <experiment-dir> ...)
-import { mkdirSync, writeFileSync } from 'node:fs';
+// Renders every record-based figure and table of the paper from one or more result folders, at every
+// publication preset, and checks each render for clipped or overlapping text.
+//
+//   <dir> … ──► experiment folders (runs/*.jsonl): learning curves, redundancy, ablation records
+//          └─► scalability folders (scalability.json, `npm run scalability`): Fig. 18, Table 2
+//   ──► paperFigures() ──► per preset: <out>/<preset>/<name>.{png,svg,pdf,html}   (html share one plotly.min.js)
+//                      └─► tables:    <out>/tables/<name>.{tex,md}
+//
+// Figures that need a trained pool (Fig. 1, 6, 7, 8, 9, 11) come from the notebooks.
+// Usage: npm run figures -- <dir> [<dir> …] [--out DIR] [--presets column,full,screen] [--dpi 300]
+//          [--formats png,svg,pdf,html]
+// Default --out: results/figures/<dir names> (git ignores results/); only the committed reproduction's
+// exports go to figures/ (npm run figures:repro).
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { duelingMatrix } from '../src/analysis/duelingMatrix.ts';
-import { improvementOverRandom } from '../src/analysis/improvementOverRandom.ts';
+import { Command } from 'commander';
 import { learningCurveCsv } from '../src/analysis/learningCurveFrame.ts';
 import { loadExperimentRecords } from '../src/results/loadRecords.ts';
-import { queryTimeRange } from '../src/analysis/queryTimeRange.ts';
-import { duelingMatrixFigure } from '../src/figures/duelingMatrix.ts';
+import type { RoundRecord } from '../src/results/roundRecord.ts';
 import { openFigureExporter } from '../src/figures/export.ts';
-import { gainOverRandomFigure } from '../src/figures/gainOverRandom.ts';
-import { learningCurvesFigure } from '../src/figures/learningCurves.ts';
+import { layoutProblems } from '../src/figures/layoutCheck.ts';
+import { paperFigures } from '../src/figures/paperFigures.ts';
 import { PRESETS, applyPreset } from '../src/figures/presets.ts';
-import { datasetPropertiesTable, queryTimeTable, tableFigure, tableMarkdown, timeComplexityTable } from '../src/figures/tables.ts';
-import type { PlotlyFigure } from '../src/figures/types.ts';
+import type { ScalabilityRow } from '../src/figures/scalability.ts';
+import { tableLatex, tableMarkdown } from '../src/figures/tables.ts';
+import { readScalabilityStudy, SCALABILITY_FILE } from '../src/notebook/scalability.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { out: { type: 'string' }, preset: { type: 'string', default: 'screen' }, dpi: { type: 'string', default: '300' }, formats: { type: 'string', default: 'html,png,svg,pdf' } },
-});
-const dir = positionals[0];
-if (!dir) {
-  console.error('render-figures: give an experiment directory (it holds runs/*.jsonl), e.g. npx tsx scripts/render-figures.ts results/quick');
+const FORMATS = ['png', 'svg', 'pdf', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+
+const program = new Command('figures')
+  .description('Render every record-based paper figure and table at every preset (PNG, SVG, vector PDF, HTML; tables also LaTeX and Markdown)')
+  .argument('<dirs...>', 'experiment folders (runs/*.jsonl) and/or scalability folders (scalability.json)')
+  .option('--out <dir>', 'output folder (default results/figures/<dir names>)')
+  .option('--presets <list>', 'comma-separated presets', 'column,full,screen')
+  .option('--dpi <n>', 'PNG resolution', '300')
+  .option('--formats <list>', 'comma-separated formats', 'png,svg,pdf,html')
+  .parse();
+const opts = program.opts<{ out?: string; presets: string; dpi: string; formats: string }>();
+const dirs = program.args;
+
+const fail = (msg: string): never => {
+  console.error(`figures: ${msg}`);
   process.exit(2);
+};
+const presets = opts.presets.split(',').map((p) => p.trim());
+for (const p of presets) if (!(p in PRESETS)) fail(`--presets may hold ${Object.keys(PRESETS).join(', ')}, got '${p}'`);
+const formats = opts.formats.split(',').map((f) => f.trim()) as Format[];
+for (const f of formats) if (!FORMATS.includes(f)) fail(`--formats may hold ${FORMATS.join(', ')}, got '${f}'`);
+const dpi = Number(opts.dpi);
+if (!(dpi >= 24 && dpi <= 2400)) fail(`--dpi must be a number in [24, 2400], got ${opts.dpi}`);
+
+const records: RoundRecord[] = [];
+const scalability: ScalabilityRow[] = [];
+for (const dir of dirs) {
+  const hasRuns = existsSync(join(dir, 'runs'));
+  const study = readScalabilityStudy(dir);
+  if (!hasRuns && !study) fail(`${dir} holds neither runs/*.jsonl (an experiment) nor ${SCALABILITY_FILE} (npm run scalability)`);
+  if (hasRuns) records.push(...loadExperimentRecords(dir));
+  if (study) scalability.push(...study.rows);
 }
-const preset = PRESETS[values.preset as keyof typeof PRESETS];
-if (!preset) {
-  console.error(`render-figures: --preset must be screen, column or full, got ${values.preset}`);
-  process.exit(2);
-}
-const formats = values.formats!.split(',') as Array<'html' | 'png' | 'svg' | 'pdf'>;
-const dpi = Number(values.dpi);
-const out = values.out ?? join('figures', basename(dir));
+const out = opts.out ?? join('results', 'figures', dirs.map((d) => basename(d.replace(/\/+$/, ''))).join('+'));
 mkdirSync(out, { recursive: true });
 
-const records = loadExperimentRecords(dir);
-const strategies = new Set(records.map((r) => r.strategy));
-const figures: Record<string, PlotlyFigure> = {};
-figures['fig02-learning-curves'] = learningCurvesFigure(records);
-for (const d of [...new Set(records.map((r) => r.dataset))].sort()) {
-  figures[`learning-curves-${d}`] = learningCurvesFigure(records.filter((r) => r.dataset === d), { title: d });
+const exhibits = paperFigures({ records, scalability });
+mkdirSync(join(out, 'tables'), { recursive: true });
+for (const e of exhibits) {
+  if (!e.table) continue;
+  writeFileSync(join(out, 'tables', `${e.name}.tex`), tableLatex(e.table));
+  writeFileSync(join(out, 'tables', `${e.name}.md`), `${tableMarkdown(e.table)}\n`);
 }
-if (strategies.size >= 2) figures['fig04-dueling-matrix'] = duelingMatrixFigure(duelingMatrix(records));
-if (strategies.has('random') && strategies.size >= 2 && records.some((r) => r.round > 0)) {
-  figures['fig05-gain-over-random'] = gainOverRandomFigure(improvementOverRandom(records));
-}
-const tables = [timeComplexityTable(), queryTimeTable(queryTimeRange(records)), datasetPropertiesTable()];
-tables.forEach((t, i) => (figures[`table${[1, 2, 4][i]}`] = tableFigure(t)));
-writeFileSync(join(out, 'tables.md'), tables.map(tableMarkdown).join('\n\n') + '\n');
-writeFileSync(join(out, 'learning-curves.csv'), learningCurveCsv(records));
+if (records.length > 0) writeFileSync(join(out, 'learning-curves.csv'), learningCurveCsv(records));
 
+const t0 = performance.now();
+const warnings: string[] = [];
 const exporter = await openFigureExporter();
 try {
-  for (const [name, fig] of Object.entries(figures)) {
-    const rows = Math.max(1, Math.round((fig.layout.height as number) / 380));
-    const styled = values.preset === 'screen' ? fig : applyPreset(fig, preset, { heightInches: preset.heightInches * rows });
-    const files = await exporter.writeAll(styled, join(out, name), formats, { dpi });
-    console.log(files.join('  '));
+  for (const preset of presets) {
+    for (const e of exhibits) {
+      const styled = applyPreset(e.figure, PRESETS[preset as keyof typeof PRESETS]);
+      const l = styled.layout as { width: number; height: number };
+      for (const p of layoutProblems(await exporter.textBoxes(styled), l.width, l.height)) warnings.push(`${preset}/${e.name}: ${p}`);
+      await exporter.writeAll(styled, join(out, preset, e.name), formats, { dpi });
+    }
+    console.log(`figures: ${exhibits.length} exhibits at ${preset} → ${join(out, preset)}`);
   }
 } finally {
   await exporter.close();
 }
-console.log(`render-figures: ${Object.keys(figures).length} figures, tables.md and learning-curves.csv in ${out}`);
+writeFileSync(join(out, 'README.md'), [
+  `# Figures and tables from ${dirs.join(', ')}`, '',
+  `Written by \`npm run figures -- ${dirs.join(' ')}\` (${new Date().toISOString().slice(0, 10)}): ${records.length} round records, ${scalability.length} scalability timings.`,
+  `Presets ${presets.join(', ')} (column 3.25 in, full 6.75 in, screen 9 in wide; height from the content), formats ${formats.join(', ')}, PNG at ${dpi} dpi.`,
+  'Tables also as LaTeX (`tables/*.tex`, booktabs; `\\usepackage{booktabs,xcolor}`) and Markdown (`tables/*.md`).', '',
+  '| file | paper |', '|---|---|',
+  ...exhibits.map((e) => `| ${e.name} | ${e.paper} |`), '',
+].join('\n'));
+for (const w of warnings) console.warn(`figures: layout warning: ${w}`);
+console.log(`figures: ${exhibits.length} exhibits × ${presets.length} presets in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${warnings.length} layout warnings → ${out}`);

@@ -16,6 +16,8 @@ PKGS=(
   python3-numpy
   # Fonts for the exported figures (Liberation Sans stands in for Arial/Helvetica).
   fonts-liberation
+  # pdflatex with booktabs and xcolor: the test that the exported LaTeX tables compile (~40 s to install).
+  texlive-latex-base texlive-latex-recommended
 )
 missing=()
 for p in "${PKGS[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

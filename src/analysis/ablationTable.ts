@@ -13,9 +13,9 @@ export interface AblationTable {
   readonly dataset: string;
   readonly checkpoints: readonly number[];
   readonly rows: readonly AblationRow[];
-  /** Per column: index of the row with the highest mean accuracy (−1 when the column is empty). */
+  /** Per column: index of the row with the highest mean accuracy (−1 when the column is empty or all rows tie). */
   readonly best: readonly number[];
-  /** Per column: index of the row with the lowest mean accuracy (−1 when the column is empty). */
+  /** Per column: index of the row with the lowest mean accuracy (−1 when the column is empty or all rows tie). */
   readonly worst: readonly number[];
 }
 
@@ -50,8 +50,10 @@ export function ablationTable(
       if (b < 0 || v > rows[b]!.accuracy[c]!) b = i;
       if (w < 0 || v < rows[w]!.accuracy[c]!) w = i;
     });
-    best.push(b);
-    worst.push(w);
+    // A column where every row agrees (the shared initial checkpoint) has no best or worst.
+    const tie = b >= 0 && rows[b]!.accuracy[c]! - rows[w]!.accuracy[c]! <= 1e-12;
+    best.push(tie ? -1 : b);
+    worst.push(tie ? -1 : w);
   });
   return { dataset, checkpoints: [...checkpoints], rows, best, worst };
 }

@@ -15,6 +15,7 @@ export { finalPoints } from './finalPoints.ts';
 export { improvementOverRandom, type ImprovementRow, type ImprovementOptions } from './improvementOverRandom.ts';
 export { normalizedAreaUnderCurve, learningCurveAreas, type CurveArea } from './areaUnderCurve.ts';
 export { ablationTable, type AblationTable, type AblationRow } from './ablationTable.ts';
+export { ablationGrid, parseAblationLabel, compareAblationVariants, PAPER_ABLATION_VARIANTS, type AblationGrid, type AblationBlock, type AblationVariant } from './ablationGrid.ts';
 
 // Time
 export { queryTime, type QueryTimeOptions } from './queryTime.ts';

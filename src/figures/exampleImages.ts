@@ -13,6 +13,11 @@ export interface ExampleImagesInput {
   /** Pixel value range mapped to 0..255. Default [0, 255] for integer data, else [min, max] of the images. */
   readonly valueRange?: readonly [number, number];
   readonly title?: string;
+  /**
+   * Says on the figure that it stands in for the paper's images, e.g. 'MNIST stands in for BloodMNIST /
+   * DermaMNIST (their files were not given)'. Shown as a second title line.
+   */
+  readonly standIn?: string;
 }
 
 /**
@@ -72,11 +77,12 @@ export function exampleImagesFigure(input: ExampleImagesInput): PlotlyFigure {
   return {
     data: [{ type: 'image', z, colormodel: 'rgb', hoverinfo: 'skip' }],
     layout: {
-      title: { text: input.title ?? '' }, width: Math.max(200, 3 * W + 140), height: 3 * H + 80, paper_bgcolor: '#ffffff', plot_bgcolor: '#ffffff',
+      title: { text: input.standIn ? `${input.title ?? ''} — ${input.standIn}` : (input.title ?? '') }, width: Math.max(200, 3 * W + 140), height: 3 * H + 80, paper_bgcolor: '#ffffff', plot_bgcolor: '#ffffff',
       margin: { l: 120, r: 10, t: input.title ? 50 : 10, b: 10 },
       xaxis: { visible: false },
       yaxis: { tickvals: names.map((_, c) => c * (h! + gap) + (h! - 1) / 2), ticktext: names, showgrid: false, zeroline: false, ticks: '' },
     },
+    content: { kind: 'single', aspect: H / W },
   };
 }
 

@@ -10,9 +10,11 @@
  * 2-core machine, then ~0.2 s per PNG at 300 dpi, ~0.1 s per SVG, ~0.2 s per PDF (bench/figures-export.bench.ts).
  * Playwright's launch gives the browser a fresh temporary profile (--user-data-dir) and removes it on close.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { transformSync } from 'esbuild';
 import { crc32 } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { PX_PER_INCH } from './presets.ts';
@@ -31,17 +33,34 @@ export const CHROMIUM_FLAGS: readonly string[] = Object.freeze([
 /** A made-up origin that only exists inside the exporter's page (served by request interception). */
 const ORIGIN = 'http://falcun-figures.invalid';
 
-/** Path of plotly.js-dist's bundle (~11 MB, the full plotly.js). */
+/** Path of plotly.js-dist's bundle (~11 MB, the full plotly.js, not minified). */
 export function plotlyPath(): string {
   return createRequire(import.meta.url).resolve('plotly.js-dist');
 }
 
 let plotlySource: string | undefined;
-/** The plotly.js-dist bundle's source, read once per process. */
+/**
+ * plotly.js, minified (~4.9 MB instead of 11 MB): esbuild minifies plotly.js-dist's bundle once per version
+ * and keeps the result in the system's temporary folder (written through a temporary file and rename, so
+ * concurrent processes never read half a file). Read once per process.
+ */
 export function plotlyBundle(): string {
-  if (plotlySource === undefined) plotlySource = readFileSync(plotlyPath(), 'utf8');
+  if (plotlySource !== undefined) return plotlySource;
+  const src = plotlyPath();
+  const version = (JSON.parse(readFileSync(join(dirname(src), 'package.json'), 'utf8')) as { version: string }).version;
+  const cache = join(tmpdir(), `falcun-lab-plotly-${version}-${statSync(src).size}.min.js`);
+  if (existsSync(cache)) plotlySource = readFileSync(cache, 'utf8');
+  else {
+    plotlySource = transformSync(readFileSync(src, 'utf8'), { minify: true, legalComments: 'none' }).code;
+    const tmp = `${cache}.${process.pid}.tmp`;
+    writeFileSync(tmp, plotlySource);
+    renameSync(tmp, cache);
+  }
   return plotlySource;
 }
+
+/** File name of the shared plotly copy that exported HTML pages load (`writeAll` writes it once per folder). */
+export const SHARED_PLOTLY = 'plotly.min.js';
 
 /** JSON that is safe inside an HTML <script> element. */
 function scriptJson(v: unknown): string {
@@ -53,28 +72,37 @@ function escapeHtml(s: string): string {
 }
 
 /**
- * A standalone HTML page showing the figure interactively, with plotly.js inlined (works offline, no CDN;
- * ~11 MB). Cost: O(size of the figure + plotly).
+ * An HTML page showing the figure interactively, offline (no CDN): plotly.js minified and inlined
+ * (~4.9 MB, one self-contained file), or with `plotly: 'shared'` loaded from `plotly.min.js` beside the
+ * page (a few kB per figure; `writeAll` writes the shared copy once per folder).
+ * Cost: O(size of the figure (+ plotly when inlined)).
  */
-export function figureHtml(figure: PlotlyFigure, options: { title?: string } = {}): string {
+export function figureHtml(figure: PlotlyFigure, options: { title?: string; plotly?: 'inline' | 'shared' } = {}): string {
   checkFigure('figureHtml', figure);
+  const lib = options.plotly === 'shared' ? `<script src="${SHARED_PLOTLY}"></script>` : `<script>${plotlyBundle()}</script>`;
   return [
     '<!DOCTYPE html>', '<html lang="en"><head><meta charset="utf-8">',
     `<title>${escapeHtml(options.title ?? 'falcun-lab figure')}</title>`,
-    `<script>${plotlyBundle()}</script>`,
+    lib,
     '</head><body style="margin:0;background:#fff">', '<div id="figure"></div>',
     `<script>Plotly.newPlot('figure', ${scriptJson(figure.data)}, ${scriptJson(figure.layout)}, {responsive: true, displaylogo: false});</script>`,
     '</body></html>', '',
   ].join('\n');
 }
 
-/** Writes `figureHtml(figure)` to a file (creating its folder). */
-export function writeFigureHtml(figure: PlotlyFigure, file: string, options: { title?: string } = {}): void {
+/** Writes `figureHtml(figure)` to a file (creating its folder); with `plotly: 'shared'` also `plotly.min.js` beside it, once. */
+export function writeFigureHtml(figure: PlotlyFigure, file: string, options: { title?: string; plotly?: 'inline' | 'shared' } = {}): void {
   mkdirSync(dirname(file), { recursive: true });
+  if (options.plotly === 'shared') {
+    const shared = join(dirname(file), SHARED_PLOTLY);
+    if (!existsSync(shared)) writeFileSync(shared, plotlyBundle());
+  }
   writeFileSync(file, figureHtml(figure, options));
 }
 
 export interface PngOptions {
+  /** HTML pages (`writeAll`): plotly shared beside them (default) or inlined in each. */
+  readonly html?: 'inline' | 'shared';
   /** Dots per inch. The figure's layout size is in CSS px (96 per inch); pixels = size · dpi / 96. Default 300. (The canvas truncates a fractional pixel size.) */
   readonly dpi?: number;
 }
@@ -87,9 +115,26 @@ export interface FigureExporter {
   svg(figure: PlotlyFigure): Promise<string>;
   /** PDF bytes: one page the size of the figure, vector (the SVG printed by Chromium). */
   pdf(figure: PlotlyFigure): Promise<Buffer>;
+  /**
+   * Every piece of text the figure draws (titles, annotations and table cells, tick labels, legend entries,
+   * colour-bar labels) with its box in CSS px on the canvas, from a real render: what the layout test
+   * checks for clipping and overlaps.
+   */
+  textBoxes(figure: PlotlyFigure): Promise<TextBox[]>;
   /** Writes `base.html`, `base.png`, `base.svg`, `base.pdf` (the formats asked for); returns the paths. */
   writeAll(figure: PlotlyFigure, base: string, formats?: ReadonlyArray<'html' | 'png' | 'svg' | 'pdf'>, options?: PngOptions): Promise<string[]>;
   close(): Promise<void>;
+}
+
+/** One drawn text: its string, what plotly drew it as, and its box on the canvas (CSS px, origin top left). */
+export interface TextBox {
+  readonly text: string;
+  /** 'legend', 'tick', 'axis-title', 'annotation', 'title', 'colorbar' or 'other'. */
+  readonly kind: string;
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
 }
 
 export interface ExporterOptions {
@@ -113,12 +158,13 @@ export async function openFigureExporter(options: ExporterOptions = {}): Promise
     // Serve the page and plotly.js from Node through request interception (no server, no network; faster
     // than pushing 11 MB through addScriptTag); every other request is refused. Later routes take precedence.
     await page.route('**/*', (route) => route.abort());
-    await page.route(`${ORIGIN}/plotly.js`, (route) => route.fulfill({ path: plotlyPath(), contentType: 'text/javascript' }));
+    await page.route(`${ORIGIN}/plotly.js`, (route) => route.fulfill({ body: plotlyBundle(), contentType: 'text/javascript' }));
     await page.route(`${ORIGIN}/`, (route) => route.fulfill({
       contentType: 'text/html',
       body: '<!DOCTYPE html><html><head><meta charset="utf-8"><script src="/plotly.js"></script></head><body style="margin:0;background:#fff"></body></html>',
     }));
-    await page.goto(`${ORIGIN}/`);
+    // A busy shared machine can take more than Playwright's default 30 s to parse plotly.
+    await page.goto(`${ORIGIN}/`, { timeout: 180_000 });
     if (!(await page.evaluate(() => typeof (globalThis as { Plotly?: unknown }).Plotly === 'object'))) {
       throw new Error(`openFigureExporter: plotly.js did not load from ${plotlyPath()}; reinstall plotly.js-dist`);
     }
@@ -175,14 +221,50 @@ function makeExporter(browser: Browser, page: Page, printPage: Page): FigureExpo
       return printPage.pdf({ width: `${width}px`, height: `${height}px`, printBackground: true, pageRanges: '1', margin: { top: '0', right: '0', bottom: '0', left: '0' } });
     });
   };
+  const textBoxes = (figure: PlotlyFigure): Promise<TextBox[]> => {
+    checkFigure('FigureExporter.textBoxes', figure);
+    return serial(() => page.evaluate(async ({ data, layout }) => {
+      const Plotly = (globalThis as unknown as { Plotly: any }).Plotly;
+      const div = document.createElement('div');
+      div.style.position = 'absolute';
+      div.style.left = '0';
+      div.style.top = '0';
+      document.body.appendChild(div);
+      try {
+        await Plotly.newPlot(div, data, layout, { staticPlot: true });
+        const origin = div.getBoundingClientRect();
+        const out: Array<{ text: string; kind: string; x0: number; y0: number; x1: number; y1: number }> = [];
+        // (no named helper functions in here: tsx's keepNames would reference a __name the page lacks)
+        for (const el of Array.from(div.querySelectorAll('svg text'))) {
+          const text = (el.textContent ?? '').trim();
+          if (text === '') continue;
+          const r = el.getBoundingClientRect();
+          if (r.width === 0 && r.height === 0) continue;
+          const cls = el.getAttribute('class') ?? '';
+          let kind = 'other';
+          if (el.closest('.legend')) kind = 'legend';
+          else if (el.closest('.colorbar')) kind = 'colorbar';
+          else if (el.closest('.annotation')) kind = 'annotation';
+          else if (/tick/.test(cls) || el.closest('[class*="tick"]')) kind = 'tick';
+          else if (/gtitle/.test(cls)) kind = 'title';
+          else if (/title/.test(cls)) kind = 'axis-title';
+          out.push({ text, kind, x0: r.left - origin.left, y0: r.top - origin.top, x1: r.right - origin.left, y1: r.bottom - origin.top });
+        }
+        return out;
+      } finally {
+        Plotly.purge(div);
+        div.remove();
+      }
+    }, { data: figure.data, layout: figure.layout }));
+  };
   return {
-    png, svg, pdf,
+    png, svg, pdf, textBoxes,
     async writeAll(figure, base, formats = ['html', 'png', 'svg', 'pdf'], options = {}) {
       mkdirSync(dirname(base), { recursive: true });
       const out: string[] = [];
       for (const f of formats) {
         const file = `${base}.${f}`;
-        if (f === 'html') writeFigureHtml(figure, file);
+        if (f === 'html') writeFigureHtml(figure, file, { plotly: options.html ?? 'shared' });
         else if (f === 'png') writeFileSync(file, await png(figure, options));
         else if (f === 'svg') writeFileSync(file, await svg(figure));
         else if (f === 'pdf') writeFileSync(file, await pdf(figure));

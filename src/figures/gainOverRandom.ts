@@ -1,15 +1,25 @@
 import type { ImprovementRow } from '../analysis/improvementOverRandom.ts';
 import { groupBy, settingKey } from '../analysis/recordKeys.ts';
 import { sortStrategies, strategyColor, strategyLabel } from './palette.ts';
+import { settingTitle } from './names.ts';
 import { panelGrid, panelTitle } from './panelGrid.ts';
-import type { PlotlyFigure, PlotlyTrace } from './types.ts';
+import type { PanelSlot, PlotlyFigure, PlotlyTrace } from './types.ts';
+
+/** The time unit for a largest time in seconds: seconds below 2 min, minutes below 2 h, else hours. */
+export function timeUnit(maxSeconds: number): { name: 's' | 'min' | 'h'; seconds: number } {
+  if (maxSeconds < 120) return { name: 's', seconds: 1 };
+  if (maxSeconds < 7200) return { name: 'min', seconds: 60 };
+  return { name: 'h', seconds: 3600 };
+}
 
 /**
  * Accuracy gain over random sampling and query time per round (paper Fig. 5), one panel per setting:
- * coloured bars = mean accuracy minus Random's (percentage points, left axis, larger is better), thin black
- * bars in the same slot = mean query time of that round in minutes (right axis, smaller is better). Rounds
- * start at 1 (round 0 is the shared initial set). Both axes put 0 at the same height (the time axis' negative
- * part stays empty). Input: `improvementOverRandom(records)`.
+ * coloured bars = mean accuracy minus Random's (percentage points, left axis, larger is better), a thin
+ * black bar centred in each coloured bar = mean query time of that round (right axis, smaller is better;
+ * in s, min or h, whichever reads best for the largest time). Bars sit at explicit positions (round ±
+ * the strategy's slot), so each time bar lines up with its accuracy bar. Rounds start at 1 (round 0 is the
+ * shared initial set). Both axes put 0 at the same height (the time axis' negative part stays empty).
+ * Input: `improvementOverRandom(records)`.
  * Cost: O(rows).
  * @throws RangeError when rows is empty.
  */
@@ -19,12 +29,14 @@ export function gainOverRandomFigure(rows: readonly ImprovementRow[], options: {
   const bySetting = groupBy(used, settingKey);
   const keys = [...bySetting.keys()].sort();
   const columns = options.columns ?? 2;
-  const panels = panelGrid(keys.length, columns, { x: 0.2 }); // room for the right time axis and the next panel's left one
+  const panels = panelGrid(keys.length, columns, { x: 0.2 });
   const data: PlotlyTrace[] = [];
-  const annotations: unknown[] = [];
+  const annotations: Array<Record<string, unknown>> = [];
+  const slots: PanelSlot[] = [];
+  const unit = timeUnit(Math.max(0, ...used.map((r) => r.querySeconds).filter(Number.isFinite)));
   const layout: Record<string, unknown> = {
-    title: { text: options.title ?? '' }, barmode: 'group', bargap: 0.2, bargroupgap: 0.05,
-    width: 540 * Math.min(columns, keys.length) + 200, height: 320 * Math.ceil(keys.length / columns) + 80,
+    title: { text: options.title ?? '' }, barmode: 'overlay',
+    width: 540 * Math.min(columns, keys.length) + 200, height: 320 * Math.ceil(keys.length / columns) + 80, showlegend: true,
     legend: { orientation: 'v', x: 1.1, y: 1, yanchor: 'top' }, margin: { l: 70, r: 40, t: options.title ? 80 : 40, b: 60 }, paper_bgcolor: '#ffffff', plot_bgcolor: '#ffffff', annotations,
   };
   const shown = new Set<string>();
@@ -34,22 +46,25 @@ export function gainOverRandomFigure(rows: readonly ImprovementRow[], options: {
     const y2 = `y${keys.length + i + 1}`;
     const y2Key = `yaxis${keys.length + i + 1}`;
     const mine = bySetting.get(key)!;
-    for (const s of sortStrategies(mine.map((r) => r.strategy))) {
+    const strategies = sortStrategies(mine.map((r) => r.strategy));
+    const slot = 0.84 / strategies.length;
+    strategies.forEach((s, k) => {
       const rs = mine.filter((r) => r.strategy === s).sort((a, b) => a.round - b.round);
+      const x = rs.map((r) => r.round + (k - (strategies.length - 1) / 2) * slot);
       data.push({
-        type: 'bar', name: strategyLabel(s), legendgroup: s, showlegend: !shown.has(s), offsetgroup: s,
-        x: rs.map((r) => r.round), y: rs.map((r) => 100 * r.gain), xaxis: p.xref, yaxis: p.yref,
-        marker: { color: strategyColor(s) }, meta: { strategy: s, role: 'bar' },
-        hovertemplate: `${strategyLabel(s)} round %{x}: %{y:+.2f} pp<extra></extra>`,
+        type: 'bar', name: strategyLabel(s), legendgroup: s, showlegend: !shown.has(s), width: 0.9 * slot,
+        x, y: rs.map((r) => 100 * r.gain), xaxis: p.xref, yaxis: p.yref,
+        marker: { color: strategyColor(s), line: { width: 0 } }, meta: { strategy: s, role: 'bar' },
+        customdata: rs.map((r) => r.round), hovertemplate: `${strategyLabel(s)} round %{customdata}: %{y:+.2f} pp<extra></extra>`,
       });
       data.push({
-        type: 'bar', name: 'Query time', legendgroup: 'time', showlegend: !timeShown, offsetgroup: s, width: 0.03,
-        x: rs.map((r) => r.round), y: rs.map((r) => r.querySeconds / 60), xaxis: p.xref, yaxis: y2,
-        marker: { color: '#000000' }, hovertemplate: `${strategyLabel(s)} round %{x}: %{y:.2f} min<extra></extra>`,
+        type: 'bar', name: 'Query time', legendgroup: 'time', showlegend: !timeShown, width: 0.22 * slot,
+        x, y: rs.map((r) => r.querySeconds / unit.seconds), xaxis: p.xref, yaxis: y2,
+        marker: { color: '#000000', line: { width: 0 } }, customdata: rs.map((r) => r.round), hovertemplate: `${strategyLabel(s)} round %{customdata}: %{y:.3g} ${unit.name}<extra></extra>`,
       });
       shown.add(s);
       timeShown = true;
-    }
+    });
     // Both axes share their zero line: the gain range fixes where 0 sits, the time axis is stretched to match.
     let lo = 0;
     let hi = 0;
@@ -57,21 +72,27 @@ export function gainOverRandomFigure(rows: readonly ImprovementRow[], options: {
     for (const r of mine) {
       lo = Math.min(lo, 100 * r.gain);
       hi = Math.max(hi, 100 * r.gain);
-      tmax = Math.max(tmax, r.querySeconds / 60);
+      if (Number.isFinite(r.querySeconds)) tmax = Math.max(tmax, r.querySeconds / unit.seconds);
     }
-    const pad = 0.05 * (hi - lo || 1);
+    const pad = 0.08 * (hi - lo || 1);
     lo -= lo < 0 ? pad : 0;
     hi += pad;
-    tmax = (tmax || 1) * 1.05;
+    tmax = (tmax || 1) * 1.08;
     const zeroAt = -lo / (hi - lo);
-    layout[p.xKey] = { domain: p.xDomain, anchor: p.yref, title: { text: 'Acquisition round' }, dtick: 1 };
-    layout[p.yKey] = { domain: p.yDomain, anchor: p.xref, title: { text: 'Gain over Random (pp)' }, range: [lo, hi], zeroline: true, zerolinecolor: '#000000', gridcolor: '#e5e5e5' };
+    const roundsHere = [...new Set(mine.map((r) => r.round))].sort((a, b) => a - b);
+    layout[p.xKey] = {
+      domain: p.xDomain, anchor: p.yref, title: { text: 'Acquisition round' }, tickvals: roundsHere, ticktext: roundsHere.map(String),
+      range: [roundsHere[0]! - 0.5, roundsHere[roundsHere.length - 1]! + 0.5], showgrid: false, zeroline: false, showline: true, linecolor: '#444444',
+    };
+    layout[p.yKey] = { domain: p.yDomain, anchor: p.xref, title: { text: 'Gain over Random (pp)' }, range: [lo, hi], zeroline: true, zerolinecolor: '#000000', gridcolor: '#e5e5e5', nticks: 6 };
+    const timeTitle = { text: `Query time (${unit.name})` };
     layout[y2Key] = options.logTime
-      ? { overlaying: p.yref, side: 'right', anchor: p.xref, title: { text: 'Query time (min)' }, showgrid: false, type: 'log' }
-      : { overlaying: p.yref, side: 'right', anchor: p.xref, title: { text: 'Query time (min)' }, showgrid: false, zeroline: false, range: [(-zeroAt / (1 - zeroAt)) * tmax, tmax], tickvals: niceTicks(tmax) };
-    annotations.push(panelTitle(p, key.split('|').join(', ')));
+      ? { overlaying: p.yref, side: 'right', anchor: p.xref, title: timeTitle, showgrid: false, type: 'log' }
+      : { overlaying: p.yref, side: 'right', anchor: p.xref, title: timeTitle, showgrid: false, zeroline: false, range: [(-zeroAt / (1 - zeroAt)) * tmax, tmax], tickvals: niceTicks(tmax) };
+    annotations.push(panelTitle(p, settingTitle(key)));
+    slots.push({ xKey: p.xKey, yKey: p.yKey, overlayKeys: [y2Key], title: annotations.length - 1 });
   });
-  return { data, layout };
+  return { data, layout, content: { kind: 'panels', panels: slots, columns, aspect: 0.62 } };
 }
 
 /** Up to ~4 round tick values from 0 to max (only non-negative times get labels). */
@@ -80,6 +101,6 @@ function niceTicks(max: number): number[] {
   const mag = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * mag).find((v) => v >= raw)!;
   const out: number[] = [];
-  for (let v = 0; v <= max + 1e-12; v += step) out.push(Number(v.toPrecision(6)));
+  for (let k = 0; k * step <= max + 1e-12; k++) out.push(Number((k * step).toPrecision(6)));
   return out;
 }

@@ -4,12 +4,15 @@
  * (96 px per inch, 1 pt = 96/72 px), and `export.ts` scales PNGs by dpi/96, so a column-width figure
  * exported at 300 dpi is 3.25 in wide on paper whatever the dpi.
  */
+import { fitToContent } from './fitLayout.ts';
 import { strategyColor, withAlpha, type PaletteName } from './palette.ts';
+import { drawTable } from './tables.ts';
 import type { PlotlyFigure, PlotlyTrace, StrategyMeta } from './types.ts';
 
 export interface PublicationPreset {
   readonly name: string;
   readonly widthInches: number;
+  /** A nominal height; figures are sized from their content (`applyPreset`), unless this is overridden. */
   readonly heightInches: number;
   /** Base font size in points (tick labels); titles get +1 pt. */
   readonly fontSizePt: number;
@@ -32,11 +35,12 @@ export const PRESETS: Readonly<Record<'column' | 'full' | 'screen', PublicationP
 });
 
 /**
- * A copy of the figure laid out for a preset: width/height/fonts/margins set, the legend moved below the
- * plot (horizontal, on the figure's bottom edge), and every trace marked with
- * `meta.strategy` recoloured from the preset's palette (bands keep their translucency). The input figure is
- * not changed. A figure with several panel rows can ask for more height with `heightInches`.
- * Cost: O(size of the figure) (a deep copy).
+ * A copy of the figure laid out for a preset: the preset's width, fonts in points, the legend below the
+ * plot (horizontal, wrapped into as many rows as its entries need), strategy traces (`meta.strategy`)
+ * recoloured from the preset's palette (bands keep their translucency), and a height sized from the
+ * content (`fitToContent`: panel rows, panel titles, axis titles, legend rows, colour bars; tables are
+ * redrawn at the preset's font, every row drawn). An explicit `heightInches` override fixes the height
+ * instead. The input figure is not changed. Cost: O(size of the figure) (a deep copy).
  * @throws RangeError for non-positive or non-finite sizes.
  */
 export function applyPreset(figure: PlotlyFigure, preset: PublicationPreset, overrides: Partial<Pick<PublicationPreset, 'widthInches' | 'heightInches' | 'palette'>> = {}): PlotlyFigure {
@@ -44,34 +48,42 @@ export function applyPreset(figure: PlotlyFigure, preset: PublicationPreset, ove
   for (const f of ['widthInches', 'heightInches', 'fontSizePt', 'lineWidthPt'] as const) {
     if (!(p[f] > 0) || !Number.isFinite(p[f])) throw new RangeError(`applyPreset: ${f} of preset '${p.name}' must be a positive finite number, got ${p[f]}`);
   }
-  const fig = JSON.parse(JSON.stringify(figure)) as PlotlyFigure;
   const pt = PX_PER_INCH / 72;
+  const fontPx = p.fontSizePt * pt;
+  const width = Math.round(p.widthInches * PX_PER_INCH);
+  if (figure.content?.kind === 'table') {
+    const t = drawTable(figure.content.table, { fontPx, maxWidthPx: width, fontFamily: p.fontFamily });
+    const tl = t.layout as Record<string, unknown>;
+    tl.font = { ...(tl.font as object), family: p.fontFamily };
+    return t;
+  }
+  const fig = JSON.parse(JSON.stringify(figure)) as PlotlyFigure;
   const layout = fig.layout as Record<string, unknown>;
-  layout.width = Math.round(p.widthInches * PX_PER_INCH);
-  layout.height = Math.round(p.heightInches * PX_PER_INCH);
-  layout.font = { family: p.fontFamily, size: p.fontSizePt * pt, color: '#000000' };
+  layout.width = width;
+  layout.font = { family: p.fontFamily, size: fontPx, color: '#000000' };
   const title = layout.title as Record<string, unknown> | undefined;
   if (title && typeof title === 'object') title.font = { family: p.fontFamily, size: (p.fontSizePt + 1) * pt };
-  const m = Math.round(p.fontSizePt * pt * 3.5);
-  const hasTitle = !!(title && (title as { text?: string }).text);
-  // Narrow figures cannot spare a legend column: the legend goes in one or two rows along the bottom edge.
-  const legendRows = p.widthInches < 5 ? 2 : 1;
-  const legendPx = layout.showlegend === false ? 0 : Math.round(legendRows * p.fontSizePt * pt * 1.6 + 4);
-  layout.legend = { orientation: 'h', x: 0.5, xanchor: 'center', xref: 'container', y: 0, yanchor: 'bottom', yref: 'container', font: { size: p.fontSizePt * pt } };
-  layout.margin = { l: m + 6, r: Math.round(m / 2), t: hasTitle ? m + 8 : Math.round(m / 1.5), b: m + legendPx, pad: 0 };
   for (const a of (layout.annotations as Array<Record<string, unknown>> | undefined) ?? []) {
-    a.font = { ...((a.font as object) ?? {}), family: p.fontFamily, size: p.fontSizePt * pt };
+    a.font = { ...((a.font as object) ?? {}), family: p.fontFamily, size: fontPx * ((a.font as { scale?: number } | undefined)?.scale ?? 1) };
   }
-  // Axes: fonts at the preset size, and automargin so that tick labels and titles never overlap at small sizes.
+  // Axes: fonts at the preset size, and automargin as a safety net for labels wider than estimated.
   for (const [k, v] of Object.entries(layout)) {
     if (!/^[xy]axis\d*$/.test(k) || v === null || typeof v !== 'object') continue;
     const axis = v as Record<string, unknown>;
     axis.automargin = true;
-    axis.tickfont = { size: p.fontSizePt * pt };
+    axis.tickfont = { size: fontPx };
     const at = axis.title as Record<string, unknown> | undefined;
-    if (at && typeof at === 'object') axis.title = { ...at, font: { size: p.fontSizePt * pt }, standoff: Math.round(p.fontSizePt * pt * 0.5) };
+    if (at && typeof at === 'object') axis.title = { ...at, font: { size: fontPx }, standoff: Math.round(fontPx * 0.4) };
+  }
+  for (const [k, v] of Object.entries(layout)) {
+    if (!/^ternary\d*$/.test(k) || v === null || typeof v !== 'object') continue;
+    for (const ax of ['aaxis', 'baxis', 'caxis']) {
+      const a = (v as Record<string, Record<string, unknown> | undefined>)[ax];
+      if (a?.title && typeof a.title === 'object') a.title = { ...(a.title as object), font: { size: fontPx } };
+    }
   }
   for (const t of fig.data) recolour(t, p.palette, p.lineWidthPt * pt);
+  fitToContent(fig, fontPx, overrides.heightInches !== undefined ? Math.round(overrides.heightInches * PX_PER_INCH) : undefined);
   return fig;
 }
 

@@ -53,5 +53,6 @@ export function redundancyFigure(records: readonly RoundRecord[], uniquePercent:
       yaxis: { title: { text: 'Final test accuracy (%)' }, gridcolor: '#e5e5e5' },
       legend: { orientation: 'v' },
     },
+    content: { kind: 'single', aspect: 0.7 },
   };
 }

@@ -1,7 +1,7 @@
 import { strategyColor } from './palette.ts';
 import { checkIndices, checkMatrix, column } from './inputs.ts';
 import { panelGrid, panelTitle } from './panelGrid.ts';
-import type { PlotlyFigure, PlotlyTrace } from './types.ts';
+import type { PanelSlot, PlotlyFigure, PlotlyTrace } from './types.ts';
 
 /** The state just before one pick of a FALCUN acquisition. */
 export interface RelevanceStep {
@@ -22,6 +22,8 @@ export interface RelevanceInput {
   readonly title?: string;
   /** The strategy whose picks are drawn (its colour, and what presets recolour); default 'falcun'. */
   readonly strategy?: string;
+  /** Colour-bar title; default 'r(x)'. */
+  readonly colorTitle?: string;
 }
 
 /**
@@ -50,13 +52,14 @@ export function relevanceFigure(input: RelevanceInput): PlotlyFigure {
   });
   const panels = panelGrid(input.steps.length, input.columns ?? Math.min(4, input.steps.length), { x: 0.03 });
   const data: PlotlyTrace[] = [];
-  const annotations: unknown[] = [];
+  const annotations: Array<Record<string, unknown>> = [];
+  const slots: PanelSlot[] = [];
   const layout: Record<string, unknown> = {
     title: { text: input.title ?? '' }, width: 280 * Math.min(input.columns ?? 4, input.steps.length) + 120,
     height: 280 * Math.ceil(input.steps.length / (input.columns ?? Math.min(4, input.steps.length))) + 60,
     showlegend: false, paper_bgcolor: '#ffffff', plot_bgcolor: '#ffffff', annotations,
     margin: { l: 20, r: 20, t: input.title ? 70 : 30, b: 20 },
-    coloraxis: { colorscale: 'Viridis', cmin: 0, cmax: max || 1, colorbar: { title: { text: 'r(x)' }, thickness: 10 } },
+    coloraxis: { colorscale: 'Viridis', cmin: 0, cmax: max || 1, colorbar: { title: { text: input.colorTitle ?? 'r(x)' }, thickness: 10 } },
   };
   const strategy = input.strategy ?? 'falcun';
   if (typeof strategy !== 'string' || strategy === '') throw new TypeError(`${fn}: strategy must be a non-empty string, got ${JSON.stringify(strategy)}`);
@@ -77,11 +80,12 @@ export function relevanceFigure(input: RelevanceInput): PlotlyFigure {
     });
     data.push({
       type: 'scatter', mode: 'markers', name: 'picks', x: column(input.coords, 2, 0, picks), y: column(input.coords, 2, 1, picks), xaxis: p.xref, yaxis: p.yref,
-      marker: { size: 10, color: 'rgba(0,0,0,0)', line: { color: pickColor, width: 2 } }, meta: { strategy, role: 'outline' },
+      marker: { size: 9, color: 'rgba(0,0,0,0)', line: { color: pickColor, width: 2 } }, meta: { strategy, role: 'outline' },
     });
     layout[p.xKey] = { domain: p.xDomain, anchor: p.yref, showticklabels: false, showgrid: false, zeroline: false };
     layout[p.yKey] = { domain: p.yDomain, anchor: p.xref, showticklabels: false, showgrid: false, zeroline: false };
     annotations.push(panelTitle(p, input.stepTitles?.[k] ?? `pick ${k + 1}`));
+    slots.push({ xKey: p.xKey, yKey: p.yKey, title: annotations.length - 1 });
   });
-  return { data, layout };
+  return { data, layout, content: { kind: 'panels', panels: slots, columns: input.columns ?? Math.min(4, input.steps.length), aspect: 1 } };
 }

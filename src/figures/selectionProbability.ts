@@ -25,8 +25,9 @@ export function selectionProbabilityFigure(relevance: ArrayLike<number>, gammas:
     layout: {
       margin: { l: 70, r: 20, t: options.title ? 70 : 30, b: 60 }, title: { text: options.title ?? '' }, width: 560, height: 400, paper_bgcolor: '#ffffff', plot_bgcolor: '#ffffff',
       xaxis: { title: { text: 'relevance r(x)' }, gridcolor: '#e5e5e5' },
-      yaxis: { title: { text: 'selection probability' }, type: options.logY ? 'log' : 'linear', gridcolor: '#e5e5e5' },
+      yaxis: { title: { text: 'selection probability' }, type: options.logY ? 'log' : 'linear', gridcolor: '#e5e5e5', exponentformat: 'power' },
     },
+    content: { kind: 'single', aspect: 0.7 },
   };
 }
 

@@ -1,6 +1,6 @@
 import { strategyColor, strategyLabel } from './palette.ts';
 import { checkIndices, checkMatrix, column, formatDuration } from './inputs.ts';
-import type { PlotlyFigure, PlotlyTrace } from './types.ts';
+import type { PanelSlot, PlotlyFigure, PlotlyTrace } from './types.ts';
 
 /** One strategy's query, drawn as one simplex panel. */
 export interface SimplexPanel {
@@ -24,15 +24,45 @@ export interface SimplexInput {
    * uncertain) instead of white. Default false (Fig. 1).
    */
   readonly colorByUncertainty?: boolean;
+  /** The strategy whose colour draws every panel's picks (the paper: one highlight colour, red). Default 'falcun'. */
+  readonly highlight?: string;
   readonly title?: string;
+}
+
+/**
+ * A triangular lattice over the simplex, each point shaded by its largest probability (white at the
+ * centre, grey at the corners): the paper's darker corners. Drawn first, as overlapping squares.
+ */
+function cornerShading(): { a: number[]; b: number[]; c: number[]; marker: { color: string[] } } {
+  const a: number[] = [];
+  const b: number[] = [];
+  const c: number[] = [];
+  const color: string[] = [];
+  const steps = 24;
+  for (let i = 0; i <= steps; i++) {
+    for (let j = 0; j <= steps - i; j++) {
+      const pa = i / steps;
+      const pb = j / steps;
+      const pc = 1 - pa - pb;
+      a.push(pa);
+      b.push(pb);
+      c.push(pc);
+      const m = (Math.max(pa, pb, pc) - 1 / 3) / (2 / 3); // 0 at the centre, 1 in a corner
+      const v = Math.round(255 - 85 * m * m);
+      color.push(`rgb(${v},${v},${v})`);
+    }
+  }
+  return { a, b, c, marker: { color } };
 }
 
 const TOL = 1e-3; // float32 softmax rows sum to 1 within ~1e-6; 1e-3 catches wrong layouts, not rounding
 
 /**
  * Queries in the 3-class probability simplex (paper Fig. 1 and Fig. 8): one ternary panel per strategy
- * with the labeled (small black) and unlabeled (small white, or coloured by uncertainty) points and the
- * strategy's picks as large circles in its colour; the panel title gives the acquisition time.
+ * with the labeled (small black) and unlabeled (small white, or coloured by uncertainty) points, the
+ * corners shaded by the largest class probability (Fig. 1), and every panel's picks as large circles in
+ * one highlight colour (FALCUN's red, as the paper); the panel title names the strategy and its
+ * acquisition time.
  * Cost: O(N · panels).
  * @throws TypeError/RangeError naming the field for a wrong shape, a row not summing to 1, or an index out of range.
  */
@@ -57,38 +87,42 @@ export function simplexFigure(input: SimplexInput): PlotlyFigure {
   const cols = Math.min(k, 4);
   const rows = Math.ceil(k / cols);
   const data: PlotlyTrace[] = [];
+  const annotations: Array<Record<string, unknown>> = [];
+  const slots: PanelSlot[] = [];
   const layout: Record<string, unknown> = {
     title: { text: input.title ?? '' }, width: 300 * cols + 40, height: 300 * rows + 80, showlegend: true,
-    legend: { orientation: 'h', x: 0.5, xanchor: 'center', y: 0, yanchor: 'top' }, paper_bgcolor: '#ffffff', annotations: [],
+    legend: { orientation: 'h', x: 0.5, xanchor: 'center', y: 0, yanchor: 'top' }, paper_bgcolor: '#ffffff', annotations,
     margin: { l: 40, r: 40, t: input.title ? 70 : 20, b: 50 },
   };
   const uncertainty = (i: number) => {
     const a = [p[3 * i]!, p[3 * i + 1]!, p[3 * i + 2]!].sort((x, y) => y - x);
     return 1 - (a[0]! - a[1]!);
   };
+  const shade = cornerShading();
+  const highlight = input.highlight ?? 'falcun';
   input.panels.forEach((panel, j) => {
     const chosen = checkIndices(fn, `panels[${j}].chosen`, panel.chosen, n);
     if (!(panel.acquisitionSeconds >= 0)) throw new RangeError(`${fn}: panels[${j}].acquisitionSeconds must be a number >= 0, got ${panel.acquisitionSeconds}`);
     const id = j === 0 ? 'ternary' : `ternary${j + 1}`;
     const r = Math.floor(j / cols);
     const c = j % cols;
-    const x0 = c / cols;
-    const y1 = 1 - r / rows;
     layout[id] = {
-      domain: { x: [x0 + 0.04, x0 + 1 / cols - 0.04], y: [y1 - 1 / rows + 0.1, y1 - 0.2] },
-      sum: 1, aaxis: { title: { text: names[0] }, showticklabels: false }, baxis: { title: { text: names[1] }, showticklabels: false },
-      caxis: { title: { text: names[2] }, showticklabels: false }, bgcolor: '#ffffff',
+      domain: { x: [c / cols + 0.04, (c + 1) / cols - 0.04], y: [1 - (r + 1) / rows + 0.08, 1 - r / rows - 0.12] },
+      sum: 1, aaxis: { title: { text: names[0] }, showticklabels: false, ticks: '', showgrid: false, linecolor: '#444444' },
+      baxis: { title: { text: names[1] }, showticklabels: false, ticks: '', showgrid: false, linecolor: '#444444' },
+      caxis: { title: { text: names[2] }, showticklabels: false, ticks: '', showgrid: false, linecolor: '#444444' }, bgcolor: '#ffffff',
     };
-    (layout.annotations as unknown[]).push({
-      text: `${strategyLabel(panel.strategy)} (${formatDuration(panel.acquisitionSeconds)})`, xref: 'paper', yref: 'paper',
-      x: x0 + 0.5 / cols, y: y1 - 0.01, xanchor: 'center', yanchor: 'top', showarrow: false,
-    });
+    annotations.push({ text: `${strategyLabel(panel.strategy)} (${formatDuration(panel.acquisitionSeconds)})`, xref: 'paper', yref: 'paper', x: 0, y: 1, xanchor: 'center', yanchor: 'bottom', showarrow: false });
+    slots.push({ ternaryKey: id, title: annotations.length - 1 });
     const pts = (idx: number[]) => ({ a: column(p, 3, 0, idx), b: column(p, 3, 1, idx), c: column(p, 3, 2, idx) });
+    if (!input.colorByUncertainty) {
+      data.push({ type: 'scatterternary', mode: 'markers', subplot: id, ...shade, hoverinfo: 'skip', showlegend: false, marker: { ...shade.marker, size: 9, symbol: 'square' } });
+    }
     data.push({
       type: 'scatterternary', mode: 'markers', subplot: id, name: 'unlabeled', legendgroup: 'unlabeled', showlegend: j === 0, ...pts(unlabeled),
       marker: input.colorByUncertainty
-        ? { size: 4, color: unlabeled.map(uncertainty), colorscale: 'Viridis', cmin: 0, cmax: 1, showscale: j === 0, colorbar: { title: { text: 'u(x)' }, thickness: 10 } }
-        : { size: 4, color: '#ffffff', line: { color: '#888888', width: 0.5 } },
+        ? { size: 4, color: unlabeled.map(uncertainty), colorscale: 'Viridis', cmin: 0, cmax: 1, showscale: j === 0, colorbar: { title: { text: 'u(x)' } } }
+        : { size: 4, color: '#ffffff', line: { color: '#666666', width: 0.5 } },
       hoverinfo: 'skip',
     });
     data.push({
@@ -96,9 +130,9 @@ export function simplexFigure(input: SimplexInput): PlotlyFigure {
       marker: { size: 4, color: '#000000' }, hoverinfo: 'skip',
     });
     data.push({
-      type: 'scatterternary', mode: 'markers', subplot: id, name: `${strategyLabel(panel.strategy)} picks`, ...pts(chosen),
-      marker: { size: 10, color: strategyColor(panel.strategy), line: { color: '#000000', width: 1 } }, meta: { strategy: panel.strategy, role: 'marker' },
+      type: 'scatterternary', mode: 'markers', subplot: id, name: 'selected', legendgroup: 'selected', showlegend: j === 0, ...pts(chosen),
+      marker: { size: 9, color: strategyColor(highlight), line: { color: '#000000', width: 0.8 } }, meta: { strategy: highlight, role: 'marker' },
     });
   });
-  return { data, layout };
+  return { data, layout, content: { kind: 'panels', panels: slots, columns: cols, aspect: 0.87 } };
 }

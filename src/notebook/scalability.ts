@@ -9,6 +9,8 @@
  * what the numbers mean; the paper measured on OpenML-156 with an MLP, here the forward pass and the
  * retraining are left out (the same for every strategy), so the probabilities stay those of the start.
  */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { PoolView } from '../acquisition/types.ts';
 import { createStrategy } from '../acquisition/registry.ts';
 import type { ScalabilityRow } from '../figures/scalability.ts';
@@ -106,8 +108,8 @@ export function scalabilitySettings(grid: ScalabilityGrid): Array<{ N: number; Q
 /**
  * Times a whole acquisition run per strategy and setting: `grid.rounds` queries of Q points, the picks of
  * each round moved from the unlabeled pool into the labeled set before the next (only `select` is timed).
- * Returns one ScalabilityRow each, `seconds` = the cumulated query time of the run and `rounds` = its
- * number of rounds; `onRow` sees each row as soon as it is measured. Every strategy starts from the same
+ * Returns one ScalabilityRow each, `seconds` = the cumulated query time of the run, `rounds` = its
+ * number of rounds, `roundSeconds` = each query's time (Fig. 18 plots their running sum against the labels); `onRow` sees each row as soon as it is measured. Every strategy starts from the same
  * pool (same seed). Cost: the strategies' own, plus O(rounds · N · (D + C)) per run to move the picks.
  * @throws RangeError for rounds · Q larger than N, or non-positive sizes or rounds; errors of `createStrategy` for unknown names.
  */
@@ -129,14 +131,17 @@ export function measureScalability(grid: ScalabilityGrid, seed = 0, onRow?: (row
       const strategy = createStrategy(name);
       const run = new ActiveRun(start, rounds * s.Q);
       let seconds = 0;
+      const roundSeconds: number[] = [];
       for (let round = 0; round < rounds; round++) {
         const view = run.view();
         const t0 = performance.now();
         const { indices } = strategy.select(view, s.Q, { random: new Random(seed).fork('query', name, round) });
-        seconds += (performance.now() - t0) / 1000;
+        const t = (performance.now() - t0) / 1000;
+        roundSeconds.push(t);
+        seconds += t;
         run.label(indices, s.Q);
       }
-      const row: ScalabilityRow = { strategy: name, ...s, seconds, rounds };
+      const row: ScalabilityRow = { strategy: name, ...s, seconds, rounds, roundSeconds, initialLabeled: numLabeled };
       rows.push(row);
       onRow?.(row);
     }
@@ -212,4 +217,42 @@ export class ActiveRun {
     }
     this.n = w;
   }
+}
+
+/** What `npm run scalability` writes: `<dir>/scalability.json`. */
+export interface ScalabilityStudy {
+  readonly grid: ScalabilityGrid;
+  readonly seed: number;
+  readonly rows: readonly ScalabilityRow[];
+  readonly createdAt: string;
+}
+
+/** The file name of a stored scalability study inside its folder. */
+export const SCALABILITY_FILE = 'scalability.json';
+
+/** Writes a study to `<dir>/scalability.json` through a temporary file and rename (never half a file). */
+export function writeScalabilityStudy(dir: string, study: ScalabilityStudy): string {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, SCALABILITY_FILE);
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(study, null, 1)}\n`);
+  renameSync(tmp, file);
+  return file;
+}
+
+/**
+ * Reads `<dir>/scalability.json`, or undefined when the folder has none.
+ * @throws Error naming the file when it is not a study (no rows array, a row without strategy/N/Q/D/seconds).
+ */
+export function readScalabilityStudy(dir: string): ScalabilityStudy | undefined {
+  const file = join(dir, SCALABILITY_FILE);
+  if (!existsSync(file)) return undefined;
+  const v = JSON.parse(readFileSync(file, 'utf8')) as Partial<ScalabilityStudy>;
+  if (!Array.isArray(v.rows)) throw new Error(`readScalabilityStudy: ${file} has no rows array; write it with npm run scalability`);
+  v.rows.forEach((r, i) => {
+    if (typeof r?.strategy !== 'string' || ![r.N, r.Q, r.D, r.seconds].every((x) => typeof x === 'number')) {
+      throw new Error(`readScalabilityStudy: ${file} rows[${i}] must hold strategy, N, Q, D and seconds, got ${JSON.stringify(r)}`);
+    }
+  });
+  return v as ScalabilityStudy;
 }

@@ -11,7 +11,8 @@ import { learningCurvesFigure } from '../../src/figures/learningCurves.ts';
 import { FALCUN_RED, strategyColor } from '../../src/figures/palette.ts';
 import { redundancyFigure } from '../../src/figures/redundancy.ts';
 import { relevanceFigure } from '../../src/figures/relevance.ts';
-import { scalabilityFigure } from '../../src/figures/scalability.ts';
+import { logTicks, scalabilityFigure, scalabilityTimeTable } from '../../src/figures/scalability.ts';
+import { formatDuration } from '../../src/figures/inputs.ts';
 import { selectionProbabilityFigure } from '../../src/figures/selectionProbability.ts';
 import { simplexFigure } from '../../src/figures/simplex.ts';
 import { ablationTableData, datasetPropertiesTable, tableFigure, tableMarkdown, timeComplexityTable } from '../../src/figures/tables.ts';
@@ -53,11 +54,16 @@ test('learningCurvesFigure: one band + one line per strategy and setting; y = 10
 test('duelingMatrixFigure: golden spec for a 2×2 matrix', () => {
   const recs = syntheticRecords({ strategies: ['random', 'falcun'], seeds: [0, 1, 2], rounds: 2, accuracy: (s, seed, r) => 0.5 + 0.1 * r + (s === 'falcun' ? 0.05 + 0.001 * seed : 0) });
   const fig = duelingMatrixFigure(duelingMatrix(recs, { strategies: ['falcun', 'random'] }));
-  const hm = fig.data[0] as T;
-  assert.deepEqual(hm.z, [[null, 100, 100], [0, null, 0], [0, 100, null]]);
-  assert.deepEqual(hm.text, [['', '100.0', '100.0'], ['0.0', '', '0.0'], ['0.0', '100.0', '']]);
-  assert.deepEqual(hm.x, ['FALCUN', 'Random', 'Avg. wins']);
-  assert.deepEqual(hm.y, ['FALCUN', 'Random', 'Avg. losses']);
+  // vector cells (rectangles + numbers), no heatmap raster
+  assert.equal(fig.data.filter((t) => t.type === 'heatmap').length, 0);
+  const cells = (fig.layout.annotations as T[]).map((a) => [a.y, a.x, a.text]);
+  assert.deepEqual(cells, [[0, 1, '100.0'], [0, 2, '100.0'], [1, 0, '0.0'], [1, 2, '0.0'], [2, 0, '0.0'], [2, 1, '100.0']]);
+  assert.equal((fig.layout.shapes as T[]).length, 8); // 3×3 minus the empty corner
+  assert.deepEqual((fig.layout.xaxis as T).ticktext, ['FALCUN', 'Random', 'Avg. wins']);
+  assert.deepEqual((fig.layout.yaxis as T).ticktext, ['FALCUN', 'Random', 'Avg. losses']);
+  // one seed: no comparison at all, and the figure says why instead of a silent blank grid
+  const one = duelingMatrixFigure(duelingMatrix(syntheticRecords({ strategies: ['random', 'falcun'], seeds: [0], rounds: 2 })));
+  assert.match((one.layout.annotations as T[]).at(-1)!.text, /No duels: a win needs a paired t-test over ≥ 2 matched seeds/);
 });
 
 test('gainOverRandomFigure: coloured gain bars and black time bars per strategy, rounds from 1', () => {
@@ -68,11 +74,19 @@ test('gainOverRandomFigure: coloured gain bars and black time bars per strategy,
   assert.equal(bars.length, 3);
   assert.equal(times.length, 3);
   const f = bars.find((b) => b.meta.strategy === 'falcun')!;
-  assert.deepEqual(f.x, [1, 2, 3, 4, 5]);
+  assert.deepEqual(f.customdata, [1, 2, 3, 4, 5]);
   assert.deepEqual(f.y, rows.filter((r) => r.strategy === 'falcun' && r.round > 0).map((r) => 100 * r.gain));
-  const ft = times.find((b) => b.offsetgroup === 'falcun')!;
-  assert.deepEqual(ft.y, [2 / 60, 2 / 60, 2 / 60, 2 / 60, 2 / 60]);
+  // each black time bar sits at the centre of its strategy's coloured bar, narrower than it
+  const ft = times[bars.indexOf(f)]!;
+  assert.deepEqual(ft.x, f.x);
+  assert.ok(ft.width < f.width);
+  assert.deepEqual([fig.layout.barmode, (fig.layout.yaxis2 as T).title.text], ['overlay', 'Query time (s)']); // 2 s: seconds, not 0.03 min
+  assert.deepEqual(ft.y, [2, 2, 2, 2, 2]);
   assert.equal(ft.yaxis, 'y2');
+  // strategies in legend order side by side around each round
+  const xs = bars.map((b) => b.x[0] as number);
+  assert.deepEqual([...xs].sort((a, b) => a - b), xs);
+  assert.ok(Math.abs((xs[0]! + xs[2]!) / 2 - 1) < 1e-12);
   // gain and time axes put 0 at the same height; time ticks are non-negative
   const y = (fig.layout.yaxis as T).range as number[];
   const y2 = (fig.layout.yaxis2 as T).range as number[];
@@ -95,16 +109,21 @@ test('redundancyFigure: final accuracy per redundancy level, most unique first',
 test('simplexFigure: every point once per panel, picks in the strategy colour, time in the title', () => {
   const { n, probs } = pool(60);
   const fig = simplexFigure({ probabilities: probs, labeled: [0, 1, 2], panels: [{ strategy: 'falcun', chosen: [10, 11], acquisitionSeconds: 1.5 }, { strategy: 'badge', chosen: [12], acquisitionSeconds: 90 }] });
-  assert.equal(fig.data.length, 6);
-  const [u, l, c] = fig.data as T[];
+  assert.equal(fig.data.length, 8);
+  const [shade, u, l, c] = fig.data as T[];
+  // corners shaded darker than the centre (largest probability)
+  const centre = shade!.marker.color[shade!.a.findIndex((a: number, i: number) => Math.abs(a - 1 / 3) < 0.03 && Math.abs(shade!.b[i] - 1 / 3) < 0.03)];
+  assert.ok(shade!.marker.color[0] < centre, `${shade!.marker.color[0]} darker than ${centre}`);
   assert.equal(u!.a.length + l!.a.length, n);
   assert.deepEqual(l!.a, [probs[0], probs[3], probs[6]]);
   assert.equal(c!.marker.color, FALCUN_RED);
-  assert.equal((fig.data[5] as T).marker.color, strategyColor('badge'));
-  assert.equal((fig.data[5] as T).subplot, 'ternary2');
+  // one highlight colour for every panel's picks, as the paper
+  assert.equal((fig.data[7] as T).marker.color, FALCUN_RED);
+  assert.equal((fig.data[7] as T).subplot, 'ternary2');
+  assert.equal((simplexFigure({ probabilities: probs, labeled: [], highlight: 'badge', panels: [{ strategy: 'falcun', chosen: [1], acquisitionSeconds: 0 }] }).data[3] as T).marker.color, strategyColor('badge'));
   assert.deepEqual((fig.layout.annotations as T[]).map((a) => a.text), ['FALCUN (1.5 s)', 'BADGE (1.5 min)']);
   const fig8 = simplexFigure({ probabilities: [0.5, 0.3, 0.2, 0.1, 0.1, 0.8], labeled: [], colorByUncertainty: true, panels: [{ strategy: 'falcun', chosen: [], acquisitionSeconds: 0 }] });
-  const col = (fig8.data[0] as T).marker.color as number[];
+  const col = (fig8.data[0] as T).marker.color as number[]; // no shading under uncertainty colours
   assert.ok(Math.abs(col[0]! - 0.8) < 1e-12 && Math.abs(col[1]! - 0.3) < 1e-12); // u = 1 − (p1 − p2)
   assert.throws(() => simplexFigure({ probabilities: [0.5, 0.5, 0.5], labeled: [], panels: [{ strategy: 'a', chosen: [], acquisitionSeconds: 0 }] }), /probabilities row 0 must be non-negative and sum to 1/);
   assert.throws(() => simplexFigure({ probabilities: [1, 0], labeled: [], panels: [] }), /probabilities must hold N×3 values .* got 2 values/);
@@ -132,10 +151,17 @@ test('classAccuracyEmbeddingFigure: each point takes its class accuracy; initial
   const fig = classAccuracyEmbeddingFigure({ coords: [0, 0, 1, 1, 2, 2], labels: [0, 1, 1], perClassAccuracy: [0.9, null], initial: [0], chosen: [2] });
   const [all, init, ch] = fig.data as T[];
   assert.deepEqual(all!.marker.color, [90, null, null]);
+  // the colour scale spans the classes' accuracies (rounded out to 5 %), with a colour bar
+  const ca = fig.layout.coloraxis as T;
+  assert.deepEqual([ca.cmin, ca.cmax, ca.colorbar.title.text], [85, 90, 'class accuracy (%)']);
   assert.deepEqual(init!.x, [0]);
   assert.deepEqual(ch!.x, [2]);
   assert.equal(ch!.marker.color, FALCUN_RED);
   assert.deepEqual([ch!.name, ch!.meta], ['chosen (FALCUN)', { strategy: 'falcun', role: 'marker' }]);
+  // panel (b) without its data: a placeholder panel that says so
+  const two = classAccuracyEmbeddingFigure({ panels: [{ coords: [0, 0], labels: [0], perClassAccuracy: [0.5], initial: [], chosen: [0], title: '(a) OpenML-156' }, { placeholder: 'needs the BloodMNIST files', title: '(b) BloodMNIST' }] });
+  assert.deepEqual((two.layout.annotations as T[]).map((a) => a.text), ['(a) OpenML-156', '(b) BloodMNIST', 'needs the BloodMNIST files']);
+  assert.equal(two.content?.kind === 'panels' && two.content.panels.length, 2);
   const badge = classAccuracyEmbeddingFigure({ coords: [0, 0], labels: [0], perClassAccuracy: [0.5], initial: [], chosen: [0], strategy: 'badge' }).data[2] as T;
   assert.deepEqual([badge.name, badge.marker.color, badge.meta], ['chosen (BADGE)', strategyColor('badge'), { strategy: 'badge', role: 'marker' }]);
   assert.throws(() => classAccuracyEmbeddingFigure({ coords: [0, 0], labels: [2], perClassAccuracy: [0.5, 0.5], initial: [], chosen: [] }), /labels\[0\] must be an integer in \[0, 2\), got 2/);
@@ -173,24 +199,30 @@ test('exampleImagesFigure: mosaic pixels equal the source images, grey replicate
   assert.throws(() => exampleImagesFigure({ images, shape: [4, 2, 2, 1], labels: [0, 1, 0, 0] }), /images must hold n·height·width·channels = 16 values, got 12/);
 });
 
-test('scalabilityFigure: three log panels, each varying one parameter at the baseline of the others', () => {
+test('scalabilityFigure: three rows (N, Q, D), one panel per value, cumulated time against labels; Table 2 from it', () => {
   const rows = scalabilityRows();
   const fig = scalabilityFigure(rows);
-  assert.equal(fig.data.length, 12);
+  const panels = fig.content?.kind === 'panels' ? fig.content.panels : [];
+  assert.deepEqual(panels.map((p) => p.row), [0, 0, 0, 1, 1, 1, 2, 2, 2]); // N: 3 values; Q: 100, 1000, 2000; D: 256, 1024, 4096
+  assert.deepEqual((fig.layout.annotations as T[]).map((a) => a.text.split(' (')[0]), ['N = 20k', 'N = 100k', 'N = 400k', 'Q = 100', 'Q = 1000', 'Q = 2000', 'D = 256', 'D = 1024', 'D = 4096']);
+  // rows without per-round times: one end point at the labels of the whole budget
   const nPanel = fig.data.find((t: T) => t.xaxis === 'x' && t.meta.strategy === 'falcun') as T;
-  assert.deepEqual(nPanel.x, [20000, 100000, 400000]);
-  assert.deepEqual(nPanel.y, rows.filter((r) => r.strategy === 'falcun' && r.Q === 1000 && r.D === 1024).map((r) => r.seconds));
+  assert.deepEqual(nPanel.y, [rows.find((r) => r.strategy === 'falcun' && r.N === 20000)!.seconds]);
   assert.equal((fig.layout.yaxis as T).type, 'log');
-  assert.equal((fig.layout.yaxis as T).title.text, 'cumulated acquisition time (s)');
-  const r10 = scalabilityFigure(rows.map((r) => ({ ...r, rounds: 10 })));
-  assert.equal((r10.layout.yaxis as T).title.text, 'cumulated acquisition time, 10 rounds (s)');
-  assert.deepEqual(r10.data.map((t: T) => t.y), fig.data.map((t: T) => t.y));
-  assert.equal((scalabilityFigure([...rows.map((r) => ({ ...r, rounds: 10 })), { ...rows[0]!, rounds: 3 }]).layout.yaxis as T).title.text, 'cumulated acquisition time (s)');
+  // tick labels: plain numbers, never bare mantissas such as '2' next to '10k'
+  for (const [k, v] of Object.entries(fig.layout)) if (/^yaxis/.test(k)) for (const t of (v as T).ticktext as string[]) assert.match(t, /^(\d+(\.\d+)?|\d+k|\d+M)$/);
+  assert.deepEqual(logTicks(0.002, 30), [0.01, 0.1, 1, 10]);
+  assert.deepEqual(logTicks(2, 30), [2, 5, 10, 20]);
+  // per-round times: x = labels after each round, y = running sum
+  const perRound = scalabilityFigure([{ strategy: 'falcun', N: 1000, Q: 10, D: 8, seconds: 6, rounds: 3, roundSeconds: [1, 2, 3], initialLabeled: 10 }]);
+  assert.deepEqual([(perRound.data[0] as T).x, (perRound.data[0] as T).y], [[20, 30, 40], [1, 3, 6]]);
   assert.throws(() => scalabilityFigure([{ ...rows[0]!, rounds: 0 }]), /rows\[0\].rounds must be absent or an integer >= 1, got 0/);
-  const dup = scalabilityFigure([...rows, { strategy: 'falcun', N: 20000, Q: 1000, D: 1024, seconds: 0 }]);
-  assert.equal((dup.data.find((t: T) => t.xaxis === 'x' && t.meta.strategy === 'falcun') as T).y[0], nPanel.y[0]! / 2);
-  assert.throws(() => scalabilityFigure(rows, { baseline: { Q: 7 } }), /no rows vary N with Q = 7, D = 1024/);
   assert.throws(() => scalabilityFigure([{ strategy: 'a', N: 0, Q: 1, D: 1, seconds: 1 }]), /rows\[0\].N must be an integer >= 1, got 0/);
+  // Table 2: min and max over the study's cells, fastest first
+  const t2 = scalabilityTimeTable(rows);
+  const f = rows.filter((r) => r.strategy === 'falcun').map((r) => r.seconds);
+  assert.deepEqual(t2.rows.find((r) => r[0] === 'FALCUN'), ['FALCUN', formatDuration(Math.min(...f)), formatDuration(Math.max(...f))]);
+  assert.equal(t2.rows[0]![0], 'Entropy');
 });
 
 test('tables: Table 1/3/4 contents, emphasis, Markdown', () => {
@@ -200,9 +232,9 @@ test('tables: Table 1/3/4 contents, emphasis, Markdown', () => {
   const t3 = ablationTableData(ablationTable(recs, 'emnist', [10, 20]));
   assert.deepEqual(t3.rows, [['falcun-g0', '40.00', '50.00'], ['falcun-g10', '41.00', '51.00']]);
   const fig = tableFigure(t3);
-  const cells = (fig.data[0] as T).cells;
-  assert.deepEqual(cells.values[1], ['40.00', '<b>41.00</b>']);
-  assert.deepEqual(cells.font.color[1], ['#d62728', '#000000']);
+  const texts = (fig.layout.annotations as T[]).map((a) => [a.text, a.font.color ?? null]);
+  assert.deepEqual(texts.filter(([t]) => /^(<b>)?4[01]\.00/.test(t)), [['40.00', '#c00000'], ['<b>41.00</b>', null]]);
+  assert.equal(fig.data.filter((t) => t.type === 'table').length, 0); // drawn as text and rules: vector, never scrolled
   const md = tableMarkdown(t3).split('\n');
   assert.equal(md[2], '| Variant | 10 | 20 |');
   assert.equal(md[4], '| falcun-g0 | *40.00* | *50.00* |');

@@ -20,7 +20,7 @@ function expectedSvgMarks(fig: PlotlyFigure): Array<[RegExp, number]> {
   return [
     [/class="trace scatter/g, count(['scatter', 'scatterternary'])],
     [/class="trace bars/g, count(['bar'])],
-    [/class="hm"/g, count(['heatmap'])],
+    [/class="hm"/g, count(['heatmap'])], // none: Fig. 4 is drawn as vector cells
     [/class="table-control-view"/g, count(['table'])],
   ];
 }
@@ -52,8 +52,9 @@ test('export: every paper figure renders to PNG (DPI, non-blank), SVG (its trace
       assert.ok(text.startsWith('<svg') && text.includes('</svg>'), `${name} SVG`);
       for (const [re, n] of expectedSvgMarks(fig)) assert.equal(text.match(re)?.length ?? 0, n, `${name}: ${re} in SVG`);
       if (fig.data.some((t) => t.type === 'image')) assert.ok(text.includes('<image'), `${name}: image in SVG`);
-      // PDF: header, exactly one page object
+      // PDF: header, exactly one page object, and vector: no embedded raster unless the figure shows images
       const bytes = readFileSync(pdf!);
+      if (!fig.data.some((t) => t.type === 'image')) assert.doesNotMatch(bytes.toString('latin1'), /\/Subtype\s*\/Image/, `${name}: raster image inside the PDF`);
       assert.equal(bytes.toString('latin1', 0, 5), '%PDF-', `${name} PDF header`);
       assert.equal(bytes.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length, 1, `${name}: one PDF page`);
     }
@@ -66,8 +67,14 @@ test('export: every paper figure renders to PNG (DPI, non-blank), SVG (its trace
     const html = figureHtml(figures['fig04-dueling-matrix']!, { title: 'Fig. 4 <dueling>' });
     assert.ok(!/<script[^>]+src=/i.test(html), 'no external scripts');
     assert.ok(html.includes('<title>Fig. 4 &lt;dueling&gt;</title>'));
+    // inline plotly is the minified bundle (~4.9 MB, not the 11 MB one)
+    assert.ok(html.length > 3_000_000 && html.length < 6_000_000, `inline HTML ${html.length} bytes`);
+    // writeAll shares one plotly copy per folder: each page stays small
     await exporter.writeAll(figures['fig04-dueling-matrix']!, join(dir, 'fig04'), ['html']);
-    assert.ok(statSync(join(dir, 'fig04.html')).size > 3_000_000);
+    await exporter.writeAll(figures['fig09-selection-probability']!, join(dir, 'fig09'), ['html']);
+    assert.ok(statSync(join(dir, 'fig04.html')).size < 100_000);
+    assert.match(readFileSync(join(dir, 'fig09.html'), 'utf8'), /<script src="plotly\.min\.js"><\/script>/);
+    assert.ok(statSync(join(dir, 'plotly.min.js')).size > 3_000_000);
   } finally {
     await exporter.close();
     rmSync(dir, { recursive: true, force: true });
@@ -82,7 +89,7 @@ test('export: the standalone HTML file renders offline in Chromium', { skip, tim
   try {
     const { writeFigureHtml } = await import('../../src/figures/export.ts');
     const fig = allFigures()['fig09-selection-probability']!;
-    writeFigureHtml(fig, join(dir, 'f.html'));
+    writeFigureHtml(fig, join(dir, 'f.html'), { plotly: 'shared' }); // the shared copy beside it, loaded from file
     const page = await browser.newPage();
     const requests: string[] = [];
     page.on('request', (r) => { if (!r.url().startsWith('file:')) requests.push(r.url()); });

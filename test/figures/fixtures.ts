@@ -5,6 +5,7 @@ import { ablationTable } from '../../src/analysis/ablationTable.ts';
 import { queryTimeRange } from '../../src/analysis/queryTimeRange.ts';
 import type { RoundRecord } from '../../src/results/roundRecord.ts';
 import { classAccuracyEmbeddingFigure } from '../../src/figures/classAccuracyEmbedding.ts';
+import { uncertaintyEmbeddingFigure } from '../../src/figures/uncertaintyEmbedding.ts';
 import { duelingMatrixFigure } from '../../src/figures/duelingMatrix.ts';
 import { exampleImagesFigure } from '../../src/figures/exampleImages.ts';
 import { gainOverRandomFigure } from '../../src/figures/gainOverRandom.ts';
@@ -92,12 +93,27 @@ export function allFigures(): Record<string, PlotlyFigure> {
     'fig05-gain-over-random': gainOverRandomFigure(improvementOverRandom(recs.filter((r) => !r.dataset.startsWith('repeated')))),
     'fig06-relevance': relevanceFigure({ coords, steps: [0, 1, 3, 5].map((k) => ({ relevance: relevance(k), picked: chosen(0)[k]! })) }),
     'fig07-class-accuracy': classAccuracyEmbeddingFigure({ coords, labels, perClassAccuracy: [0.99, 0.7, 0.55], initial: labeled, chosen: chosen(0) }),
+    'fig07-two-panels': classAccuracyEmbeddingFigure({ panels: [{ coords, labels, perClassAccuracy: [0.99, 0.7, 0.55], initial: labeled, chosen: chosen(0), title: '(a) OpenML-156' }, { placeholder: 'Needs the BloodMNIST files (npm run data -- bloodmnist --path …) and a GPU run.', title: '(b) BloodMNIST' }] }),
+    'fig08-tsne': uncertaintyEmbeddingFigure({ panels: [{ coords, title: 'latent space (t-SNE)' }, { coords: coords.map((v) => -v), title: 'probability space (t-SNE)' }], uncertainty: Array.from({ length: n }, (_, i) => (i % 10) / 10), chosen: chosen(0) }),
     'fig09-selection-probability': selectionProbabilityFigure(Array.from({ length: 50 }, (_, i) => (i + 1) / 25)),
-    'fig11-example-images': exampleImagesFigure({ images, shape: [24, 8, 8, 3], labels: Array.from({ length: 24 }, (_, i) => i % 4), classNames: ['basophil', 'eosinophil', 'erythroblast', 'ig'], perClass: 5 }),
+    'fig11-example-images': exampleImagesFigure({ images, shape: [24, 8, 8, 3], labels: Array.from({ length: 24 }, (_, i) => i % 4), classNames: ['basophil', 'eosinophil', 'erythroblast', 'ig'], perClass: 5, title: 'MNIST', standIn: 'MNIST stands in for BloodMNIST / DermaMNIST (their files were not given)' }),
     'fig18-scalability': scalabilityFigure(scalabilityRows()),
     'table1-time-complexity': tableFigure(timeComplexityTable()),
     'table2-query-time': tableFigure(queryTimeTable(queryTimeRange(recs))),
     'table3-ablation': tableFigure(ablationTableData(ablationTable(mnist, 'mnist', [40, 80, 120]))),
     'table4-datasets': tableFigure(datasetPropertiesTable()),
   };
+}
+
+/** Curve records of all eight strategies plus two extra labels (ten legend entries), on a grey, a tabular and a RepeatedMNIST setting, and ablation records. */
+export function paperRecords(): RoundRecord[] {
+  const ten = ['random', 'entropy', 'kcenter', 'cdal', 'badge', 'clue', 'alfamix', 'falcun', 'margin', 'leastconfidence'];
+  const acc = (off: number) => (s: string, seed: number, r: number) => Math.min(0.99, off + 0.05 * r + 0.002 * ten.indexOf(s) * r + 0.004 * seed);
+  const ablation = ['falcun-g0', 'falcun-g1-d', 'falcun-g1-u', 'falcun-g1-ud', 'falcun-g10-ud', 'falcun-det-u'];
+  return [
+    ...syntheticRecords({ dataset: 'mnist', strategies: ten, rounds: 5, accuracy: acc(0.6), querySize: 200, seeds: [0, 1, 2] }),
+    ...syntheticRecords({ dataset: 'randomrbf', setting: 'l', model: 'mlp', strategies: ten, rounds: 4, accuracy: acc(0.5), querySize: 1000, seeds: [0, 1, 2] }),
+    ...syntheticRecords({ dataset: 'repeated-mnist', setting: 'm', strategies: ten.slice(0, 8), rounds: 4, accuracy: acc(0.55), querySize: 500, seeds: [0, 1] }),
+    ...syntheticRecords({ dataset: 'repeated-mnist', setting: 'm', strategies: ablation, rounds: 10, accuracy: (s, seed, r) => (r === 0 ? 0.6 : 0.6 + 0.03 * r + 0.001 * ablation.indexOf(s) + 0.002 * seed), querySize: 500, seeds: [0, 1] }),
+  ];
 }

@@ -50,7 +50,7 @@ test('applyPreset: size in CSS px (96/in), fonts in pt, strategy traces recolour
     layout: { title: { text: 'T' }, annotations: [{ text: 'a' }] },
   };
   const before = JSON.stringify(fig);
-  const out = applyPreset(fig, PRESETS.column);
+  const out = applyPreset(fig, PRESETS.column, { heightInches: 2.4 }); // an explicit height wins over sizing from content
   assert.equal(JSON.stringify(fig), before);
   assert.equal(out.layout.width, 312); // 3.25 in
   assert.equal(out.layout.height, Math.round(2.4 * 96));
@@ -121,5 +121,5 @@ test('colour-blind preset: every FALCUN-coloured mark in every figure takes the 
   const fig7 = figures['fig07-class-accuracy']!.data.find((t) => (t.meta as StrategyMeta | undefined)?.strategy === 'falcun') as Record<string, any>;
   assert.equal(fig7.marker.color, FALCUN_RED);
   const fig7screen = applyPreset(figures['fig07-class-accuracy']!, PRESETS.screen).data.find((t) => (t.meta as StrategyMeta | undefined)?.strategy === 'falcun') as Record<string, any>;
-  assert.deepEqual([fig7screen.marker.color, fig7screen.marker.line.color], [FALCUN_RED, '#ffffff']);
+  assert.deepEqual([fig7screen.marker.color, fig7screen.marker.line.color], [FALCUN_RED, '#000000']);
 });
