@@ -35,9 +35,14 @@ test('measureScalability: one row per setting and strategy, seconds summed over 
   // The whole budget may use up the pool: rounds · Q = N.
   const full = measureScalability({ N: [20], Q: [5], D: [4], baseline: { N: 20, Q: 5, D: 4 }, numClasses: 3, rounds: 4, strategies: ['falcun', 'kcenter', 'badge'] });
   assert.ok(full.every((r) => r.rounds === 4 && r.seconds >= 0 && Number.isFinite(r.seconds)));
-  // Real timings feed the figure, whose axis then names the rounds.
-  const fig = scalabilityFigure(measureScalability({ ...tiny, rounds: 2, strategies: ['falcun', 'random'] }), { baseline: tiny.baseline });
-  assert.equal((fig.layout.yaxis as { title: { text: string } }).title.text, 'cumulated acquisition time, 2 rounds (s)');
+  // Real timings feed the figure: each round's time, so every line runs over the labels of its rounds.
+  const timed = withFakeClock(() => measureScalability({ ...tiny, rounds: 2, strategies: ['falcun', 'random'] }));
+  assert.ok(timed.every((r) => r.roundSeconds!.length === 2 && r.initialLabeled === tiny.baseline.Q));
+  const fig = scalabilityFigure(timed, { baseline: tiny.baseline });
+  const line = fig.data[0] as { x: number[]; y: number[] };
+  assert.deepEqual(line.x, [2 * tiny.baseline.Q, 3 * tiny.baseline.Q]);
+  assert.ok(Math.abs(line.y[1]! - 2 / 1000) < 1e-12);
+  assert.equal((fig.layout.yaxis as { title: { text: string } }).title.text, 'Cum. acquisition time (s)');
 });
 
 test('measureScalability: rounds default to the paper\'s 10; every grid fits its budget; bad rounds are refused', () => {
