@@ -58,7 +58,7 @@ export function gainOverRandomFigure(rows: readonly ImprovementRow[], options: {
         customdata: rs.map((r) => r.round), hovertemplate: `${strategyLabel(s)} round %{customdata}: %{y:+.2f} pp<extra></extra>`,
       });
       data.push({
-        type: 'bar', name: 'Query time', legendgroup: 'time', showlegend: !timeShown, width: 0.22 * slot,
+        type: 'bar', name: 'Query time', legendgroup: 'time', legendrank: 2000, showlegend: !timeShown, width: 0.22 * slot,
         x, y: rs.map((r) => r.querySeconds / unit.seconds), xaxis: p.xref, yaxis: y2,
         marker: { color: '#000000', line: { width: 0 } }, customdata: rs.map((r) => r.round), hovertemplate: `${strategyLabel(s)} round %{customdata}: %{y:.3g} ${unit.name}<extra></extra>`,
       });

@@ -39,7 +39,7 @@ test('measureScalability: one row per setting and strategy, seconds summed over 
   const timed = withFakeClock(() => measureScalability({ ...tiny, rounds: 2, strategies: ['falcun', 'random'] }));
   assert.ok(timed.every((r) => r.roundSeconds!.length === 2 && r.initialLabeled === tiny.baseline.Q));
   const fig = scalabilityFigure(timed, { baseline: tiny.baseline });
-  const line = fig.data[0] as { x: number[]; y: number[] };
+  const line = fig.data[0] as unknown as { x: number[]; y: number[] };
   assert.deepEqual(line.x, [2 * tiny.baseline.Q, 3 * tiny.baseline.Q]);
   assert.ok(Math.abs(line.y[1]! - 2 / 1000) < 1e-12);
   assert.equal((fig.layout.yaxis as { title: { text: string } }).title.text, 'Cum. acquisition time (s)');
