@@ -26,7 +26,7 @@ function expectedSvgMarks(fig: PlotlyFigure): Array<[RegExp, number]> {
   ];
 }
 
-test('export: every paper figure renders to PNG (DPI, non-blank), SVG (its traces), PDF (one page) and HTML in one browser', { skip, timeout: 240_000 }, async () => {
+test('export: every paper figure renders to PNG (DPI, non-blank), SVG (its traces), PDF (one page) and HTML in one browser', { skip, timeout: 900_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'h6-export-'));
   const exporter = await openFigureExporter();
   try {
@@ -82,7 +82,7 @@ test('export: every paper figure renders to PNG (DPI, non-blank), SVG (its trace
   }
 });
 
-test('export: the standalone HTML file renders offline in Chromium', { skip, timeout: 60_000 }, async () => {
+test('export: the standalone HTML file renders offline in Chromium', { skip, timeout: 300_000 }, async () => {
   const { chromium: pw } = await import('playwright-core');
   const { CHROMIUM_FLAGS } = await import('../../src/figures/export.ts');
   const dir = mkdtempSync(join(tmpdir(), 'h6-html-'));
