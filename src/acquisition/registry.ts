@@ -7,6 +7,7 @@
  * `createStrategy(name, options)` checks the name (aliases: 'kcentergreedy' → 'kcenter') and every
  * option (unknown keys, kinds, ranges) before building the strategy.
  */
+import { closestName } from '../closestName.ts';
 import { AlfaMix } from './alfaMix.ts';
 import { Badge } from './badge.ts';
 import { Cdal } from './cdal.ts';
@@ -48,11 +49,12 @@ export interface StrategyInfo extends StrategySpec {
 }
 
 function findClass(name: unknown): StrategyClass {
-  if (typeof name !== 'string') throw new TypeError(`createStrategy: name must be a string, got ${String(name)}`);
+  if (typeof name !== 'string') throw new TypeError(`strategy name must be a string, got ${String(name)}`);
   const key = name.trim().toLowerCase();
   const e = STRATEGY_CLASSES.find((x) => x.spec.name === key || x.spec.aliases.includes(key));
   if (e === undefined) {
-    throw new RangeError(`createStrategy: unknown strategy '${name}'; known: ${STRATEGY_CLASSES.map((x) => x.spec.name).join(', ')}`);
+    const near = closestName(key, STRATEGY_CLASSES.flatMap((x) => [x.spec.name, ...x.spec.aliases]));
+    throw new RangeError(`unknown strategy '${name}'${near ? ` (did you mean '${near}'?)` : ''}; known: ${STRATEGY_CLASSES.map((x) => x.spec.name).join(', ')}`);
   }
   return e;
 }
@@ -65,7 +67,7 @@ function findClass(name: unknown): StrategyClass {
  */
 export function createStrategy(name: string, options: Readonly<Record<string, unknown>> = {}): Strategy {
   const cls = findClass(name);
-  return new cls(checkOptions(cls.spec.options, options, `createStrategy('${cls.spec.name}')`));
+  return new cls(checkOptions(cls.spec.options, options, `strategy '${cls.spec.name}'`));
 }
 
 /** Every registered strategy's entry (copies: callers cannot change the registry), in registry order. */

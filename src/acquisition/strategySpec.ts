@@ -1,3 +1,4 @@
+import { closestName } from '../closestName.ts';
 import type { Strategy } from './types.ts';
 
 /** One option of a strategy: its kind, default, bounds and meaning (also what `falcun-lab list` shows). */
@@ -82,7 +83,8 @@ export function checkOptions(specs: readonly OptionSpec[], options: unknown, whe
   const known = specs.map((o) => o.name);
   for (const key of Object.keys(given)) {
     if (!known.includes(key)) {
-      throw new RangeError(`${where}: unknown option '${key}'; ${known.length === 0 ? 'this strategy takes no options' : `known: ${known.join(', ')}`}`);
+      const near = closestName(key, known);
+      throw new RangeError(`${where}: unknown option '${key}'${near ? ` (did you mean '${near}'?)` : ''}; ${known.length === 0 ? 'this strategy takes no options' : `known: ${known.join(', ')}`}`);
     }
   }
   const out: Record<string, unknown> = {};

@@ -47,3 +47,22 @@ export function stopGraceMs(defaultMs: number): number {
   const v = Number(raw);
   return raw !== undefined && raw !== '' && Number.isFinite(v) && v >= 0 ? v * 1000 : defaultMs;
 }
+
+/** Whether `--verbose` was given (stack traces with errors). */
+export function isVerbose(ctx: CommandContext): boolean {
+  return Boolean(ctx.program.opts<{ verbose?: boolean }>().verbose);
+}
+
+/**
+ * An error text from a worker for the terminal: without `verbose`, its stack frames are dropped and each
+ * line is cut at 300 characters (a line of minified tfjs source can be 80 KB).
+ */
+export function errorText(message: string, verbose: boolean): string {
+  if (verbose) return message;
+  return message
+    .split('\n')
+    .filter((l) => !/^\s+at /.test(l))
+    .map((l) => (l.length > 300 ? `${l.slice(0, 300)}…` : l))
+    .join('\n')
+    .trimEnd();
+}

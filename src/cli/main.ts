@@ -6,6 +6,7 @@
  *   falcun-lab status <dir>                                    what is done, what remains
  *   falcun-lab export-csv <dir> [--out file]                   records as CSV for pandas / R
  *   falcun-lab report <dir>                                    CSV + learning-curve figure
+ *   falcun-lab repair <dir> [--dry-run]                        keep the intact records of a damaged run file
  *   falcun-lab list                                            datasets, strategies, presets
  *   falcun-lab slurm <config> --out <dir> [--submit]           the grid as Slurm job arrays (src/slurm)
  *   falcun-lab select <probs> --batch-size q [...]            next batch from any model's probabilities (src/select)
@@ -22,6 +23,7 @@ import { ConfigError } from '../experiment/config.ts';
 import { DEFAULT_DEPENDENCIES, EXIT, stdio, type CliIo, type CommandContext } from './context.ts';
 import { addExportCsvCommand } from './exportCsvCommand.ts';
 import { addListCommand } from './listCommand.ts';
+import { addRepairCommand } from './repairCommand.ts';
 import { addReportCommand } from './reportCommand.ts';
 import { addRunCellCommand } from './runCellCommand.ts';
 import { addRunCommand } from './runCommand.ts';
@@ -37,12 +39,13 @@ export function buildProgram(io: CliIo = stdio, result: { code: number } = { cod
   program
     .name('falcun-lab')
     .description('Deep active learning experiments: FALCUN and its competitors (paper, Algorithm 1), with resumable results')
+    .option('--verbose', 'print stack traces with errors')
     .addOption(new Option('--dependencies <module>', 'module exporting the runner dependencies (tests use fakes)').default(DEFAULT_DEPENDENCIES).hideHelp())
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride();
   const ctx: CommandContext = { program, io, result };
-  for (const add of [addRunCommand, addRunCellCommand, addStatusCommand, addExportCsvCommand, addReportCommand, addSlurmCommand, addSelectCommand, addListCommand]) add(ctx);
+  for (const add of [addRunCommand, addRunCellCommand, addStatusCommand, addExportCsvCommand, addReportCommand, addRepairCommand, addSlurmCommand, addSelectCommand, addListCommand]) add(ctx);
   return program;
 }
 
@@ -65,7 +68,11 @@ export async function main(argv: readonly string[], io: CliIo = stdio): Promise<
       io.err(`${e.message}\n`);
       return EXIT.usage;
     }
+    // Expected errors (bad names, a busy directory, a damaged file, a full disk) are one clear message;
+    // --verbose adds the stack.
+    const verbose = argv.includes('--verbose');
     io.err(`falcun-lab: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (verbose && e instanceof Error && e.stack) io.err(`${e.stack}\n`);
     return EXIT.failed;
   }
 }

@@ -8,7 +8,7 @@ import { cellBackend, formatBackendLine, mixedAutoBackendWarning } from '../expe
 import { readManifest } from '../experiment/manifest.ts';
 import { gridCell } from '../experiment/grid.ts';
 import { createProgressReporter } from '../experiment/progress.ts';
-import { dependenciesModule, EXIT, loadDependencies, stopGraceMs, type CommandContext } from './context.ts';
+import { dependenciesModule, errorText, EXIT, isVerbose, loadDependencies, stopGraceMs, type CommandContext } from './context.ts';
 import { BACKEND_FLAG_HELP_CELL, nonNegativeInt, parseBackendFlag } from './parsers.ts';
 
 export function addRunCellCommand(ctx: CommandContext): void {
@@ -51,8 +51,8 @@ export function addRunCellCommand(ctx: CommandContext): void {
       const c = summary.cells[0];
       if (c === undefined && summary.skipped === 1) ctx.io.out(`${cell.runId}: complete (resumed from round ${cell.dataset.rounds}, wrote 0)\n`);
       else if (c !== undefined && c.status !== 'failed') ctx.io.out(`${cell.runId}: ${c.status} (resumed from round ${c.resumedFrom}, wrote ${c.roundsWritten})\n`);
-      for (const f of summary.failed) ctx.io.err(`FAILED ${f.runId}: ${f.message}\n`);
-      if (summary.notStarted > 0) ctx.io.err(`${cell.runId} was not started: the worker process could not start\n${summary.workerErrors.slice(0, 1).join('')}\n`);
+      for (const f of summary.failed) ctx.io.err(`FAILED ${f.runId}: ${errorText(f.message, isVerbose(ctx))}\n`);
+      if (summary.notStarted > 0) ctx.io.err(`${cell.runId} was not started: the worker process could not start\n${errorText(summary.workerErrors.slice(0, 1).join(''), isVerbose(ctx))}\n`);
       if (summary.failed.length > 0 || summary.notStarted > 0) ctx.result.code = EXIT.failed;
       else if (summary.stopped > 0 || summary.interrupted) ctx.result.code = summary.terminated ? EXIT.terminated : EXIT.interrupted;
     });

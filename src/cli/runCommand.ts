@@ -3,9 +3,10 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BackendRequest } from '../backend/backendInfo.ts';
 import { backendRecord, decideRunBackend, formatBackendLine, ignoredEnvBackendNote, mixedAutoBackendWarning } from '../experiment/backendRule.ts';
+import { checkPlan } from '../experiment/checkPlan.ts';
 import { ConfigError } from '../experiment/config.ts';
 import { currentGitCommit, openExperimentDir } from '../experiment/manifest.ts';
-import { dependenciesModule, EXIT, loadDependencies, stopGraceMs, type CommandContext } from './context.ts';
+import { dependenciesModule, errorText, EXIT, isVerbose, loadDependencies, stopGraceMs, type CommandContext } from './context.ts';
 import { loadConfig } from './loadConfig.ts';
 import { BACKEND_FLAG_HELP, parseBackendFlag, positiveInt } from './parsers.ts';
 
@@ -38,6 +39,9 @@ export function addRunCommand(ctx: CommandContext): void {
       const dataIssues = await checkOwnData(plan);
       if (dataIssues.length > 0) throw new ConfigError(loaded.source, dataIssues);
       const deps = await loadDependencies(ctx);
+      // Everything the config names (strategies, datasets and their options, sizes against the real data)
+      // is checked before anything is written: an invalid config leaves no directory behind.
+      await checkPlan(loaded.plan, deps, loaded.source);
       const info = deps.describeBackend ? await deps.describeBackend(requested) : {};
       // The runner and the report (plotly, the Chromium driver) load only when used, so other commands start quickly.
       const { lockExperimentDir, runExperiment, STOP_GRACE_MS } = await import('../experiment/workerPool.ts');
@@ -71,9 +75,9 @@ export function addRunCommand(ctx: CommandContext): void {
         ctx.io.out(
           `${summary.completed} runs completed, ${summary.skipped} already done, ${summary.failed.length} failed, ${summary.stopped} interrupted, of ${summary.total} (${seconds.toFixed(1)} s)\n`,
         );
-        for (const f of summary.failed) ctx.io.err(`FAILED ${f.runId}: ${f.message}\n`);
+        for (const f of summary.failed) ctx.io.err(`FAILED ${f.runId}: ${errorText(f.message, isVerbose(ctx))}\n`);
         if (summary.notStarted > 0) {
-          ctx.io.err(`${summary.notStarted} runs were not started: the worker processes could not start\n${summary.workerErrors.slice(0, 1).join('')}\n`);
+          ctx.io.err(`${summary.notStarted} runs were not started: the worker processes could not start\n${errorText(summary.workerErrors.slice(0, 1).join(''), isVerbose(ctx))}\n`);
         }
         if (summary.failed.length > 0 || summary.notStarted > 0) ctx.result.code = EXIT.failed;
         else if (summary.stopped > 0 || summary.interrupted) {

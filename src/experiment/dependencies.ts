@@ -30,6 +30,14 @@ export interface RunnerDependencies {
   createSession(request: SessionRequest): Promise<ClassifierSession>;
   /** The model name a request resolves to (for RoundRecord.model). */
   modelName(request: Pick<SessionRequest, 'model' | 'dataset'>): string;
+  /**
+   * Checks a dataset name and options without loading the data and returns its training / test rows
+   * (so a config is checked against the real sizes before anything is written). Optional: without it
+   * those checks happen when a worker loads the dataset.
+   */
+  describeDataset?(name: string, options: Readonly<Record<string, unknown>>): Promise<{ train: number; test: number }>;
+  /** The model names a config may give (optional). */
+  readonly modelNames?: readonly string[];
   /** Backend facts for the manifest (name, version, threads, SIMD). */
   describeBackend?(backend: string): Promise<Record<string, unknown>>;
   /** Names for `falcun-lab list`. */

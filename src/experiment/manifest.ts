@@ -4,7 +4,7 @@
  * so results of two configs are never mixed in one directory.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { arch, cpus, hostname, platform, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,10 +90,22 @@ export function manifestPath(dir: string): string {
  */
 export function readManifest(dir: string): Manifest {
   const file = manifestPath(dir);
-  if (!existsSync(file)) throw new Error(`readManifest: ${dir} holds no manifest.json; it is not an experiment directory (create one with 'falcun-lab run')`);
-  const m = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
-  if (m.format !== MANIFEST_FORMAT) throw new Error(`readManifest: ${file} has format '${String(m.format)}', expected '${MANIFEST_FORMAT}'`);
+  if (!existsSync(file)) throw new Error(`${dir} holds no manifest.json; it is not an experiment directory (create one with 'falcun-lab run')`);
+  let m: Manifest;
+  try {
+    m = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+  } catch (e) {
+    throw new Error(`${file} is damaged (${(e as Error).message}); it cannot be read back. Restore it from a backup or a copy of the experiment, or run the config into a new directory`);
+  }
+  if (m === null || typeof m !== 'object' || m.format !== MANIFEST_FORMAT) throw new Error(`${file} has format '${String(m?.format)}', expected '${MANIFEST_FORMAT}'`);
   return m;
+}
+
+/** Whether any run file of the directory holds at least one byte (a record or part of one). */
+function holdsRecords(dir: string): boolean {
+  const runs = join(dir, 'runs');
+  if (!existsSync(runs)) return false;
+  return readdirSync(runs).some((f) => f.endsWith('.jsonl') && statSync(join(runs, f)).size > 0);
 }
 
 /**
@@ -105,14 +117,16 @@ export function openExperimentDir(dir: string, plan: ExperimentPlan, source: str
   const hash = planHash(plan);
   if (existsSync(manifestPath(dir))) {
     const m = readManifest(dir);
-    if (m.planHash !== hash) {
+    // A directory whose plan never wrote a record (e.g. created by an older version from a config that then
+    // failed) holds nothing to mix: the new plan replaces it.
+    if (m.planHash !== hash && holdsRecords(dir)) {
       throw new Error(
-        `openExperimentDir: ${dir} already holds experiment '${m.plan.name}' (plan ${m.planHash.slice(0, 12)}, from ${m.source}) ` +
+        `${dir} already holds experiment '${m.plan.name}' (plan ${m.planHash.slice(0, 12)}, from ${m.source}) ` +
           `and the config given (${source}) resolves to a different plan (${hash.slice(0, 12)}); ` +
           `refusing to mix results: use another --out directory, or re-run the original config to resume`,
       );
     }
-    return m;
+    if (m.planHash === hash) return m;
   }
   const commit = git(['rev-parse', 'HEAD']);
   const status = commit === null ? null : git(['status', '--porcelain', '--untracked-files=no']);

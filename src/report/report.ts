@@ -7,11 +7,12 @@
  *   learning-curves.png    the same at 150 dpi through headless Chromium, when Chromium is installed
  * and a short text summary of the final accuracies.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { writeFileAtomic, writeJsonAtomic } from '../results/resultStore.ts';
 import { join } from 'node:path';
 import { finalPoints } from '../analysis/finalPoints.ts';
 import { learningCurves, type LearningCurvePoint } from '../analysis/learningCurves.ts';
-import { DEFAULT_CHROMIUM, openFigureExporter, writeFigureHtml } from '../figures/export.ts';
+import { DEFAULT_CHROMIUM, figureHtml, openFigureExporter } from '../figures/export.ts';
 import { learningCurvesFigure } from '../figures/learningCurves.ts';
 import { recordsToCsv } from '../experiment/csvExport.ts';
 import { readAllRecords } from '../experiment/readAllRecords.ts';
@@ -35,19 +36,19 @@ export interface ReportResult {
  */
 export async function writeReport(dir: string, options: ReportOptions = {}): Promise<ReportResult> {
   const records = readAllRecords(dir);
-  if (records.length === 0) throw new RangeError(`writeReport: ${dir} holds no records yet; run the experiment first`);
+  if (records.length === 0) throw new RangeError(`${dir} holds no records yet; run the experiment first`);
   const files: string[] = [];
   const lines: string[] = [];
   const csv = join(dir, 'records.csv');
-  writeFileSync(csv, recordsToCsv(records));
+  writeFileAtomic(csv, recordsToCsv(records));
   files.push(csv);
   const curves = learningCurves(records);
   const curvesFile = join(dir, 'learning-curves.json');
-  writeFileSync(curvesFile, `${JSON.stringify(curves, null, 2)}\n`);
+  writeJsonAtomic(curvesFile, curves);
   files.push(curvesFile);
   const figure = learningCurvesFigure(records);
   const html = join(dir, 'learning-curves.html');
-  writeFigureHtml(figure, html, { title: 'Learning curves' });
+  writeFileAtomic(html, figureHtml(figure, { title: 'Learning curves' }));
   files.push(html);
   if (options.png !== false) {
     const chromium = envValue('FALCUN_CHROMIUM') ?? DEFAULT_CHROMIUM;
@@ -57,7 +58,7 @@ export async function writeReport(dir: string, options: ReportOptions = {}): Pro
       const exporter = await openFigureExporter();
       try {
         const png = join(dir, 'learning-curves.png');
-        writeFileSync(png, await exporter.png(figure, { dpi: 150 }));
+        writeFileAtomic(png, await exporter.png(figure, { dpi: 150 }));
         files.push(png);
       } finally {
         await exporter.close();

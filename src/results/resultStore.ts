@@ -11,7 +11,7 @@
  * - The manifest is written once, through a temporary file + fsync + rename (never half a manifest).
  * One writer per run file: whoever appends holds the cell's lock (writerLock.ts, taken in runCell.ts).
  */
-import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, rmSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { RoundRecord } from './roundRecord.ts';
 
@@ -82,27 +82,49 @@ export function readRunRecords(file: string, options: ReadRunOptions = {}): Roun
     try {
       r = JSON.parse(lines[i]!) as RoundRecord;
     } catch (e) {
-      throw new Error(`readRunRecords: ${file}, line ${i + 1} is not valid JSON (${(e as Error).message}); the file is damaged`);
+      throw new Error(`${file}, line ${i + 1} is not valid JSON (${(e as Error).message}); ${damagedHint(file, records.length)}`);
     }
     if (r.round !== records.length) {
-      throw new Error(`readRunRecords: ${file}, line ${i + 1} holds round ${r.round} but round ${records.length} was expected; the file is damaged`);
+      throw new Error(`${file}, line ${i + 1} holds round ${r.round} but round ${records.length} was expected; ${damagedHint(file, records.length)}`);
     }
     records.push(r);
   }
   return records;
 }
 
-/** Writes JSON through a temporary file + fsync + rename: readers see the old file or the new one, never a mix. */
-export function writeJsonAtomic(file: string, value: unknown): void {
+/** What to do about a damaged run file (`<dir>/runs/<runId>.jsonl`). */
+function damagedHint(file: string, intact: number): string {
+  return `the file is damaged: 'falcun-lab repair ${dirname(dirname(file))}' keeps its ${intact} intact record${intact === 1 ? '' : 's'} (see README "Repair")`;
+}
+
+/**
+ * Writes `text` through a temporary file + fsync + rename: readers see the old file or the new one, never a
+ * cut one (a full disk fails the write of the temporary file, which is then removed; the old file stays).
+ * @throws the write's error (ENOSPC, EACCES, …) with the file named.
+ */
+export function writeFileAtomic(file: string, text: string | Uint8Array): void {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w');
   try {
-    writeSync(fd, `${JSON.stringify(value, null, 2)}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(tmp, 'w');
+    try {
+      const buf = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+      let off = 0;
+      while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    const err = e as NodeJS.ErrnoException;
+    throw Object.assign(new Error(`could not write ${file}: ${err.code === 'ENOSPC' ? 'no space left on the device' : err.message}`), { code: err.code });
   }
-  renameSync(tmp, file);
   fsyncDir(dirname(file));
+}
+
+/** Writes JSON atomically (see writeFileAtomic). */
+export function writeJsonAtomic(file: string, value: unknown): void {
+  writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
 }

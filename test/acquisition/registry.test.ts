@@ -58,7 +58,7 @@ test('registry: options reach the strategy; names are case-insensitive; the runn
 test('registry: unknown names and options, wrong kinds and ranges give clear errors', () => {
   assert.throws(() => createStrategy('bald'), (e: Error) => e instanceof RangeError && /unknown strategy 'bald'; known: falcun, random/.test(e.message));
   assert.throws(() => createStrategy(3 as unknown as string), TypeError);
-  assert.throws(() => createStrategy('falcun', { gama: 3 }), /createStrategy\('falcun'\): unknown option 'gama'; known: gamma, relevance, deterministic/);
+  assert.throws(() => createStrategy('falcun', { gama: 3 }), /strategy 'falcun': unknown option 'gama' \(did you mean 'gamma'\?\); known: gamma, relevance, deterministic/);
   assert.throws(() => createStrategy('random', { seed: 3 }), /unknown option 'seed'; this strategy takes no options/);
   assert.throws(() => createStrategy('falcun', { gamma: -1 }), (e: Error) => e instanceof RangeError && /option gamma must be >= 0, got -1/.test(e.message));
   assert.throws(() => createStrategy('falcun', { gamma: '10' }), (e: Error) => e instanceof TypeError && /option gamma must be a number, got 10/.test(e.message));

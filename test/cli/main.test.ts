@@ -90,7 +90,7 @@ test('run executes the grid in worker processes, equals per-cell runs, resumes a
   }
 });
 
-test('an invalid config exits 2 naming the field; a missing file or directory exits 1', async () => {
+test('an invalid config or a missing config file exits 2 naming it; status of a missing directory exits 1', async () => {
   const { dir, cleanup } = scratchDir();
   try {
     const config = join(dir, 'bad.json');
@@ -101,7 +101,7 @@ test('an invalid config exits 2 naming the field; a missing file or directory ex
     writeFileSync(config, '{ "name": ');
     assert.match((await cli('run', config)).err, /is not valid JSON/);
     const missing = await cli('run', join(dir, 'nope.json'));
-    assert.equal(missing.code, 1);
+    assert.equal(missing.code, 2);
     assert.match(missing.err, /neither a preset \(smoke, quick, paper, repro-curves, repro-ablation, repro-letter-standardized, repro-ablation-paper-variant\) nor an existing config file/);
     const st = await cli('status', join(dir, 'nothing'));
     assert.equal(st.code, 1);
