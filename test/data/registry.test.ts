@@ -19,7 +19,7 @@ test('listDatasets: every name the project needs, each documented', () => {
 });
 
 test('unknown dataset name: error lists the known names', async () => {
-  assert.throws(() => getDatasetEntry('mnits'), (e: Error) => e instanceof RangeError && /unknown dataset 'mnits'; known datasets: mnist, fashion-mnist, /.test(e.message));
+  assert.throws(() => getDatasetEntry('mnits'), (e: Error) => e instanceof RangeError && /unknown dataset 'mnits' \(did you mean 'mnist'\?\); known datasets: mnist, fashion-mnist, /.test(e.message));
   await assert.rejects(async () => loadDataset('cifar10'), /unknown dataset 'cifar10'/);
   assert.throws(() => getDatasetEntry(3 as unknown as string), TypeError);
 });
