@@ -51,10 +51,10 @@ export interface DatasetEntry {
   readonly source: string;
   /** Whether the user must supply the files (`path` option) on a machine without internet. */
   readonly needsPath: boolean;
-  /** The options this loader reads (any other key is a mistake and is refused). */
-  readonly options: readonly (keyof LoadOptions)[];
-  /** Training and test rows for these options, without loading (for checking a config up front). */
-  size(options: LoadOptions): { readonly train: number; readonly test: number };
+  /** The options this loader reads (any other key is a mistake and is refused); absent: not checked here. */
+  readonly options?: readonly (keyof LoadOptions)[];
+  /** Training and test rows for these options, without loading (for checking a config up front); absent for the user's own files. */
+  size?(options: LoadOptions): { readonly train: number; readonly test: number };
   load(options?: LoadOptions): Promise<Dataset>;
   /**
    * Own-data datasets only: loads and checks the user's files with these options (the CLI runs it before
@@ -237,11 +237,13 @@ export function getDatasetEntry(name: string): DatasetEntry {
  * @throws RangeError for an unknown name or an option key the loader does not read (with the keys it
  *   does read and a "did you mean"); TypeError for options that are not an object.
  */
-export function describeDataset(name: string, options: Readonly<Record<string, unknown>> = {}): { train: number; test: number } {
+export function describeDataset(name: string, options: Readonly<Record<string, unknown>> = {}): { train: number; test: number } | undefined {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new TypeError(`dataset '${name}': options must be an object such as {"path": "..."}, got ${JSON.stringify(options)}`);
   }
   const entry = getDatasetEntry(name);
+  // The user's own datasets (csv, numpy, …) are checked by loading them (their `check`).
+  if (entry.options === undefined || entry.size === undefined) return undefined;
   for (const key of Object.keys(options)) {
     if (!(entry.options as readonly string[]).includes(key)) {
       const near = closestName(key, entry.options);

@@ -30,13 +30,14 @@ export async function checkPlan(plan: ExperimentPlan, deps: RunnerDependencies, 
       issues.push(`${at}.model: unknown model '${d.model}'; use one of ${deps.modelNames.join(', ')} (or leave it out for the dataset's default)`);
     }
     if (deps.describeDataset === undefined) continue;
-    let size: { train: number; test: number };
+    let size: { train: number; test: number } | undefined;
     try {
       size = await deps.describeDataset(d.name, d.options);
     } catch (e) {
       issues.push(`${at}: ${message(e)}`);
       continue;
     }
+    if (size === undefined) continue; // sizes known only once loaded (the user's own files: checkOwnData)
     if (d.trainSubset !== null && d.trainSubset > size.train) {
       issues.push(`${at}.trainSubset: ${d.trainSubset} is more than the ${size.train} training rows of '${d.name}'; lower it or leave it out`);
       continue;

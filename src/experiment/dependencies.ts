@@ -35,7 +35,7 @@ export interface RunnerDependencies {
    * (so a config is checked against the real sizes before anything is written). Optional: without it
    * those checks happen when a worker loads the dataset.
    */
-  describeDataset?(name: string, options: Readonly<Record<string, unknown>>): Promise<{ train: number; test: number }>;
+  describeDataset?(name: string, options: Readonly<Record<string, unknown>>): Promise<{ train: number; test: number } | undefined>;
   /** The model names a config may give (optional). */
   readonly modelNames?: readonly string[];
   /** Backend facts for the manifest (name, version, threads, SIMD). */
