@@ -135,6 +135,11 @@ export interface TextBox {
   readonly y0: number;
   readonly x1: number;
   readonly y1: number;
+  /**
+   * The four corners of the text's own box on the canvas, in drawing order: the box itself when the text
+   * is rotated (angled tick labels), whose axis-aligned hull x0…y1 is larger and overlaps its neighbours'.
+   */
+  readonly corners?: ReadonlyArray<readonly [number, number]>;
 }
 
 export interface ExporterOptions {
@@ -233,7 +238,7 @@ function makeExporter(browser: Browser, page: Page, printPage: Page): FigureExpo
       try {
         await Plotly.newPlot(div, data, layout, { staticPlot: true });
         const origin = div.getBoundingClientRect();
-        const out: Array<{ text: string; kind: string; x0: number; y0: number; x1: number; y1: number }> = [];
+        const out: Array<{ text: string; kind: string; x0: number; y0: number; x1: number; y1: number; corners: Array<[number, number]> }> = [];
         // (no named helper functions in here: tsx's keepNames would reference a __name the page lacks)
         for (const el of Array.from(div.querySelectorAll('svg text'))) {
           const text = (el.textContent ?? '').trim();
@@ -248,7 +253,14 @@ function makeExporter(browser: Browser, page: Page, printPage: Page): FigureExpo
           else if (/tick/.test(cls) || el.closest('[class*="tick"]')) kind = 'tick';
           else if (/gtitle/.test(cls)) kind = 'title';
           else if (/title/.test(cls)) kind = 'axis-title';
-          out.push({ text, kind, x0: r.left - origin.left, y0: r.top - origin.top, x1: r.right - origin.left, y1: r.bottom - origin.top });
+          const g = el as SVGGraphicsElement;
+          const b = g.getBBox();
+          const m = g.getScreenCTM();
+          const corners: Array<[number, number]> = m === null ? [] : [[b.x, b.y], [b.x + b.width, b.y], [b.x + b.width, b.y + b.height], [b.x, b.y + b.height]].map(([x, y]) => {
+            const q = new DOMPoint(x, y).matrixTransform(m);
+            return [q.x - origin.left, q.y - origin.top] as [number, number];
+          });
+          out.push({ text, kind, x0: r.left - origin.left, y0: r.top - origin.top, x1: r.right - origin.left, y1: r.bottom - origin.top, corners });
         }
         return out;
       } finally {

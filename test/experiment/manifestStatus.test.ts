@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { resolveExperiment } from '../../src/experiment/config.ts';
 import { manifestPath, openExperimentDir, readManifest } from '../../src/experiment/manifest.ts';
 import { createProgressReporter } from '../../src/experiment/progress.ts';
@@ -26,7 +27,13 @@ test('the manifest records plan, hash, versions, commit and machine; reopening w
     openExperimentDir(dir, resolveExperiment(structuredClone(SMALL_CONFIG)), 'again');
     assert.equal(readFileSync(manifestPath(dir), 'utf8'), before, 'never rewritten');
     assert.deepEqual(readManifest(dir).plan, plan);
-    assert.throws(() => openExperimentDir(dir, resolveExperiment({ ...SMALL_CONFIG, name: 'other' }), 'x.json'), /refusing to mix results/);
+    // A different plan may replace a manifest that never got a record, and is refused once one exists.
+    const other = openExperimentDir(dir, resolveExperiment({ ...SMALL_CONFIG, name: 'other' }), 'other.json');
+    assert.equal(readManifest(dir).planHash, other.planHash);
+    mkdirSync(join(dir, 'runs'), { recursive: true });
+    writeFileSync(join(dir, 'runs', 'blobs__random__s0.jsonl'), '{"round":0');
+    assert.throws(() => openExperimentDir(dir, plan, 'test'), /already holds experiment 'other'.*refusing to mix results/);
+    assert.equal(readManifest(dir).planHash, other.planHash, 'the refused plan leaves the manifest alone');
   } finally {
     cleanup();
   }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { DEFAULT_CHROMIUM, openFigureExporter } from '../../src/figures/export.ts';
 import { legendEntries } from '../../src/figures/fitLayout.ts';
-import { layoutProblems } from '../../src/figures/layoutCheck.ts';
+import { layoutProblems, overlapDepth } from '../../src/figures/layoutCheck.ts';
 import { paperFigures } from '../../src/figures/paperFigures.ts';
 import { PRESETS, applyPreset } from '../../src/figures/presets.ts';
 import type { PlotlyFigure } from '../../src/figures/types.ts';
@@ -54,4 +54,20 @@ test('layout: every figure at every preset keeps all text inside the canvas, no 
   }
   assert.ok(checked >= 3 * 34, `checked ${checked} renders`);
   assert.deepEqual(failures, []);
+});
+
+test('layoutProblems: axis-aligned boxes overlap as before; rotated labels count by their own boxes, not their hulls', () => {
+  const box = (text: string, x0: number, y0: number, x1: number, y1: number, corners?: Array<[number, number]>) => ({ text, kind: 'tick', x0, y0, x1, y1, corners });
+  assert.deepEqual(layoutProblems([box('a', 0, 0, 10, 10), box('b', 20, 0, 30, 10)], 100, 100), []);
+  assert.equal(layoutProblems([box('a', 0, 0, 10, 10), box('b', 5, 5, 15, 15)], 100, 100).length, 1);
+  // two labels 60 px long, 12 px high, at −45°, 20 px apart along x: hulls overlap, the text does not
+  const rotated = (x: number): Array<[number, number]> => {
+    const c = Math.SQRT1_2;
+    return ([[0, 0], [60, 0], [60, 12], [0, 12]] as Array<[number, number]>).map(([u, v]) => [x + u * c + v * c, 100 - u * c + v * c]);
+  };
+  const hull = (q: Array<[number, number]>) => [Math.min(...q.map((p) => p[0])), Math.min(...q.map((p) => p[1])), Math.max(...q.map((p) => p[0])), Math.max(...q.map((p) => p[1]))] as const;
+  const a = rotated(0), b = rotated(20), c = rotated(8);
+  assert.deepEqual(layoutProblems([box('a', ...hull(a), a), box('b', ...hull(b), b)], 200, 200), []);
+  assert.equal(layoutProblems([box('a', ...hull(a), a), box('c', ...hull(c), c)], 200, 200).length, 1, '8 px apart along x is 5.7 px across: overlapping');
+  assert.ok(overlapDepth(a, b) < 0 && overlapDepth(a, c) > 5);
 });

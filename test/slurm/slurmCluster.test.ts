@@ -152,6 +152,7 @@ test('a Slurm array survives a requeue; status --resubmit submits exactly the fa
       await sleep(100);
     }
     assert.ok(requeued, 'no task was seen running with a record written');
+    const requeuedIndex = requeued.index;
     await drain(cluster, dir);
 
     // The switched-off cells failed (marker with the exit code), every other cell is done.
@@ -162,7 +163,7 @@ test('a Slurm array survives a requeue; status --resubmit submits exactly the fa
       assert.match(readLog(dir, `${jobId}_${i}.out`), /fail switch: strategy 'margin' fails/);
     }
     // A finished cell's records go missing (e.g. deleted by hand, or lost with a node-local disk).
-    const lost = cells.filter((c) => !failing.includes(c.index) && c.index !== requeued.index).at(-1)!;
+    const lost = cells.filter((c) => !failing.includes(c.index) && c.index !== requeuedIndex).at(-1)!;
     rmSync(join(dir, 'runs', `${lost.runId}.jsonl`));
     const expected = [...failing, lost.index].sort((a, b) => a - b);
     const spec = formatArraySpec(expected);

@@ -7,6 +7,7 @@ import { runInference } from '../../src/training/inference.ts';
 import { resolveTrainingOptions, TRAINING_DEFAULTS } from '../../src/training/trainingDefaults.ts';
 import type { FitProgress } from '../../src/training/session.ts';
 import { Random } from '../../src/random.ts';
+import { YIELD_INTERVAL_MS } from '../../src/training/yieldToEventLoop.ts';
 
 await initBackend({ backend: 'wasm', log: () => {} });
 
@@ -213,27 +214,42 @@ test('fit and inference do not mutate their inputs', async () => {
   s.dispose();
 });
 
-test('a long fit and a long inference pass let the event loop run (a stop request or signal is seen during a round)', { timeout: 120_000 }, async () => {
+test('a long fit and a long inference pass let the event loop run (a stop request or signal is seen during a round)', { timeout: 240_000 }, async () => {
   const { x, y } = toyImages(256, 3, 7);
-  const s = await createClassifierSession({ model: 'lenet', inputShape: [16, 16, 1], numClasses: 3, keepWeights: false, seed: 1, training: { epochs: 3, batchSize: 8 } });
-  // A timer due almost at once fires before the fit ends only if the fit yields.
-  const during = async (work: () => Promise<unknown>): Promise<number> => {
-    let fired = 0;
-    let running = true;
-    const tick = () => {
-      if (!running) return;
-      fired++;
+  // Counts how often a timer due almost at once fires while `work` runs: more than once only if the work
+  // yields. Machines differ in speed, so the work grows until it holds the loop for several yield intervals.
+  const during = async (prepare: (size: number) => Promise<() => Promise<unknown>>, size: number): Promise<number> => {
+    for (;;) {
+      const work = await prepare(size);
+      let fired = 0;
+      let running = true;
+      const tick = () => {
+        if (!running) return;
+        fired++;
+        setTimeout(tick, 1);
+      };
       setTimeout(tick, 1);
-    };
-    setTimeout(tick, 1);
-    const t0 = performance.now();
-    await work();
-    running = false;
-    assert.ok(performance.now() - t0 > 200, 'the work must be long enough to need yields');
-    return fired;
+      const t0 = performance.now();
+      await work();
+      running = false;
+      if (performance.now() - t0 > 8 * YIELD_INTERVAL_MS) return fired;
+      assert.ok(size < 1024, 'the work never grew long enough to need yields');
+      size *= 2;
+    }
   };
-  assert.ok((await during(() => s.fit(x, y))) >= 2);
-  const big = toyImages(4096, 3, 8).x;
-  assert.ok((await during(() => s.predictProba(big))) >= 2);
+  const fitFor = async (epochs: number) => {
+    const s = await createClassifierSession({ model: 'lenet', inputShape: [16, 16, 1], numClasses: 3, keepWeights: false, seed: 1, training: { epochs, batchSize: 8 } });
+    return async () => {
+      await s.fit(x, y);
+      s.dispose();
+    };
+  };
+  assert.ok((await during(fitFor, 3)) >= 2);
+  const s = await createClassifierSession({ model: 'lenet', inputShape: [16, 16, 1], numClasses: 3, keepWeights: false, seed: 1, training: { epochs: 1, batchSize: 8 } });
+  const inferOn = async (blocks: number) => {
+    const big = toyImages(256 * blocks, 3, 8).x;
+    return () => s.predictProba(big);
+  };
+  assert.ok((await during(inferOn, 16)) >= 2);
   s.dispose();
 });
