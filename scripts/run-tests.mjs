@@ -3,9 +3,12 @@
 // Node 20's `--test` does not expand globs, so the file list is gathered here.
 // Extra arguments are passed through (e.g. `npm run test:only -- --test-name-pattern=falcun`),
 // and a path argument narrows the run to matching files (e.g. `npm run test:only -- acquisition`).
-import { readdirSync, statSync } from 'node:fs';
+// Every temporary file of the run (tests, Jupyter, Chromium, Slurm) goes to one fresh folder (TMPDIR) that
+// is removed when the run ends, however it ends: a test that forgets to clean up leaves nothing behind.
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -25,7 +28,16 @@ if (files.length === 0) {
   console.error(`run-tests: no test files match ${filters.join(', ') || 'test/**/*.test.ts'}`);
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...flags, ...files], {
+const scratch = mkdtempSync(join(tmpdir(), 'falcun-test-'));
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...flags, ...files], {
   stdio: 'inherit',
+  env: { ...process.env, TMPDIR: scratch },
 });
-process.exit(r.status ?? 1);
+// Ctrl-C reaches the runner itself (same process group); a signal sent to this script alone is passed on.
+// Either way this script waits for the runner to end and then removes the scratch folder.
+process.on('SIGINT', () => {});
+for (const signal of ['SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => {
+  rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
+  process.exit(code ?? (signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 1));
+});

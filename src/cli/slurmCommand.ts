@@ -10,7 +10,7 @@ import { loadConfig } from './loadConfig.ts';
 import { collect, parseEnv, positiveInt } from './parsers.ts';
 import { openExperimentDir } from '../experiment/manifest.ts';
 import { experimentStatus, unfinishedCells } from '../experiment/status.ts';
-import { formatSlurmStatus, slurmStatus, submitSlurmScripts, writeSlurmScripts, type SlurmOptions } from '../slurm/slurmGrid.ts';
+import { checkSlurmOptions, formatSlurmStatus, slurmStatus, submitSlurmScripts, writeSlurmScripts, type SlurmOptions } from '../slurm/slurmGrid.ts';
 
 function optionsFile(dir: string): string {
   return join(dir, 'slurm', 'options.json');
@@ -47,7 +47,6 @@ export function addSlurmCommand(ctx: CommandContext): void {
     .action(async (configArg: string, o: Record<string, unknown>) => {
       const { plan, source } = await loadConfig(configArg);
       const dir = resolve(o.out as string);
-      openExperimentDir(dir, plan, source, { requested: plan.backend, via: 'slurm' });
       const options: SlurmOptions = {
         jobName: o.jobName as string,
         maxArraySize: o.maxArraySize as number,
@@ -67,6 +66,13 @@ export function addSlurmCommand(ctx: CommandContext): void {
       // Tasks use the same runner dependencies as this command (tests pass fakes with --dependencies).
       const deps = dependenciesModule(ctx);
       if (deps && resolve(deps) !== DEFAULT_DEPENDENCIES) Object.assign(options, { cliArgs: ['--dependencies', resolve(deps)] });
+      // Every value bound for an #SBATCH line is checked before the directory is created.
+      try {
+        checkSlurmOptions(dir, options);
+      } catch (e) {
+        ctx.program.error(`error: ${(e as Error).message}`, { exitCode: 2 });
+      }
+      openExperimentDir(dir, plan, source, { requested: plan.backend, via: 'slurm' });
       mkdirSync(join(dir, 'slurm'), { recursive: true });
       writeFileSync(optionsFile(dir), JSON.stringify(options, null, 2) + '\n');
       const todo = unfinishedCells(experimentStatus(dir));
@@ -81,7 +87,7 @@ export function addSlurmCommand(ctx: CommandContext): void {
         const jobs = submitSlurmScripts(dir, scripts);
         io.out(`submitted array job(s) ${jobs.arrayJobIds.join(', ')}${jobs.reportJobId ? `; report job ${jobs.reportJobId}` : ''}\n`);
       } else {
-        io.out(`review the scripts, then submit with --submit (or: sbatch ${scripts.arrays.map((a) => a.file).join(' && sbatch ')})\n`);
+        io.out(`review the scripts, then submit with --submit (or: sbatch ${scripts.arrays.map((a) => JSON.stringify(a.file)).join(' && sbatch ')})\n`);
       }
     });
 }

@@ -7,13 +7,14 @@
  * Source: the four files `emnist-balanced-{train,test}-{images-idx3,labels-idx1}-ubyte.gz` of the
  * official archive https://biometrics.nist.gov/cs_links/EMNIST/gzip.zip (folder `gzip/`;
  * https://www.nist.gov/itl/products-and-services/emnist-dataset). In order: `{path}` as a folder
- * holding them (gzip or raw) or as the archive itself (the four are extracted into the cache); else
+ * holding them (gzip or raw) or as the archive itself (the four are extracted into the cache, and extracted
+ * again whenever another archive is given, so `{path}` always wins over the cache); else
  * the cache `<data dir>/emnist/`; else, when `download` is not false and the machine is online, the
  * archive (~560 MB) is downloaded into the cache and the four files extracted. No offline copy exists here.
  * Normalisation: the MNIST constants (v/255 − 0.1307) / 0.3081 (assumption; see normalize.ts).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import { dataDir, downloadToCache, writeFileAtomic } from './cache.ts';
 import type { Dataset, Split } from './dataset.ts';
@@ -80,7 +81,12 @@ async function locate(o: EmnistOptions): Promise<string> {
   if (o.path !== undefined) {
     if (!existsSync(o.path)) throw new DataFileError(o.path, `not found; ${HOW_TO_GET}`);
     if (statSync(o.path).isDirectory()) return o.path;
-    if (!complete(cache)) extractEmnistBalanced(o.path, cache);
+    // The archive given is what the user means: the cache is reused only when it was extracted from this
+    // very file (same path, size and modification time), else it is replaced by this archive's files.
+    if (!complete(cache) || !sameSource(cache, o.path)) {
+      extractEmnistBalanced(o.path, cache);
+      writeFileAtomic(join(cache, SOURCE_STAMP), JSON.stringify(sourceOf(o.path)));
+    }
     return cache;
   }
   if (complete(cache)) return cache;
@@ -91,6 +97,22 @@ async function locate(o: EmnistOptions): Promise<string> {
   }
   extractEmnistBalanced(zip, cache);
   return cache;
+}
+
+/** Which archive the cache's files were extracted from (written beside them). */
+const SOURCE_STAMP = 'extracted-from.json';
+
+function sourceOf(zip: string): { path: string; size: number; mtimeMs: number } {
+  const st = statSync(zip);
+  return { path: resolve(zip), size: st.size, mtimeMs: st.mtimeMs };
+}
+
+function sameSource(cache: string, zip: string): boolean {
+  try {
+    return JSON.stringify(JSON.parse(readFileSync(join(cache, SOURCE_STAMP), 'utf8'))) === JSON.stringify(sourceOf(zip));
+  } catch {
+    return false;
+  }
 }
 
 function findFile(folder: string, base: string): string {
@@ -119,15 +141,9 @@ export function transposeAndNormalize(pixels: Uint8Array, n: number, side: numbe
 function readSplit(folder: string, split: 'train' | 'test'): Split {
   const images = findFile(folder, `emnist-balanced-${split}-images-idx3-ubyte`);
   const labels = findFile(folder, `emnist-balanced-${split}-labels-idx1-ubyte`);
-  const r = readIdxImagesAndLabels(images, labels, HOW_TO_GET);
+  const r = readIdxImagesAndLabels(images, labels, EMNIST_BALANCED_CLASS_NAMES.length, `is this the balanced split? ${HOW_TO_GET}`);
   if (r.height !== 28 || r.width !== 28) {
     throw new DataFileError(images, `expected 28×28 images, got ${r.height}×${r.width}; ${HOW_TO_GET}`);
-  }
-  for (let i = 0; i < r.n; i++) {
-    const l = r.labels[i]!;
-    if (l >= EMNIST_BALANCED_CLASS_NAMES.length) {
-      throw new DataFileError(labels, `label ${l} at row ${i} is outside the 47 balanced classes [0, 47); is this the balanced split? ${HOW_TO_GET}`);
-    }
   }
   return { x: transposeAndNormalize(r.pixels, r.n, 28), y: r.labels, n: r.n };
 }

@@ -38,7 +38,7 @@ export async function loadFashionMnist(options: FashionMnistOptions = {}): Promi
   const file = (name: string) => (options.path !== undefined ? join(options.path, name) : debianFile(PACKAGE, join(DIR, name), cache));
   const HOW_TO_GET = howToGet(cache);
   const read = (images: string, labels: string, n: number) => {
-    const r = readIdxImagesAndLabels(file(images), file(labels), HOW_TO_GET);
+    const r = readIdxImagesAndLabels(file(images), file(labels), 10, HOW_TO_GET);
     if (r.n !== n || r.height !== 28 || r.width !== 28) {
       throw new DataFileError(file(images), `expected ${n} images of 28×28, got ${r.n} of ${r.height}×${r.width}; ${HOW_TO_GET}`);
     }

@@ -67,7 +67,7 @@ export async function prepareMnistFiles(options: MnistOptions = {}): Promise<Rec
 export async function loadMnistRaw(options: MnistOptions = {}): Promise<{ train: RawImageSplit; test: RawImageSplit }> {
   const f = await prepareMnistFiles(options);
   const read = (images: string, labels: string, n: number): RawImageSplit => {
-    const r = readIdxImagesAndLabels(images, labels, HOW_TO_GET);
+    const r = readIdxImagesAndLabels(images, labels, 10, HOW_TO_GET);
     if (r.n !== n || r.height !== 28 || r.width !== 28) {
       throw new DataFileError(images, `expected ${n} images of 28×28, got ${r.n} of ${r.height}×${r.width}; ${HOW_TO_GET}`);
     }

@@ -47,27 +47,48 @@ function q(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
+/**
+ * One `#SBATCH --<option>=<value>` line. sbatch reads these lines itself (not the shell): a newline would
+ * end the directive and turn the rest into a command of the job script, and whitespace would end the
+ * value; sbatch accepts a value in double quotes. So control characters and double quotes are refused
+ * (naming the option), and a value with spaces or '#' is quoted.
+ * @throws RangeError naming the option and the value.
+ */
+export function sbatchDirective(option: string, value: string): string {
+  if (value === '') throw new RangeError(`slurm: --${option} must not be empty`);
+  if (/[\u0000-\u001f\u007f"]/.test(value)) {
+    throw new RangeError(`slurm: --${option} ${JSON.stringify(value)} holds a newline, control character or double quote, which an #SBATCH line cannot carry`);
+  }
+  return `#SBATCH --${option}=${/[\s#']/.test(value) ? `"${value}"` : value}`;
+}
+
+/** A log file pattern inside `dir`: '%' in the folder's name is doubled so Slurm does not expand it. */
+function logPattern(dir: string, file: string): string {
+  return `${dir.replace(/%/g, '%%')}/${file}`;
+}
+
 function cli(ctx: SbatchContext): string {
   return [ctx.node, ctx.cli, ...(ctx.cliArgs ?? [])].map(q).join(' ');
 }
 
 function resourceLines(r: SlurmResources): string[] {
   const lines: string[] = [];
-  if (r.time) lines.push(`#SBATCH --time=${r.time}`);
-  if (r.mem) lines.push(`#SBATCH --mem=${r.mem}`);
+  if (r.time) lines.push(sbatchDirective('time', r.time));
+  if (r.mem) lines.push(sbatchDirective('mem', r.mem));
   if (r.cpusPerTask !== undefined) {
     if (!Number.isInteger(r.cpusPerTask) || r.cpusPerTask < 1) {
       throw new RangeError(`slurm: cpusPerTask must be an integer >= 1, got ${r.cpusPerTask}`);
     }
     lines.push(`#SBATCH --cpus-per-task=${r.cpusPerTask}`);
   }
-  if (r.gpus) lines.push(`#SBATCH --gpus-per-task=${r.gpus}`);
-  if (r.partition) lines.push(`#SBATCH --partition=${r.partition}`);
-  if (r.account) lines.push(`#SBATCH --account=${r.account}`);
-  if (r.qos) lines.push(`#SBATCH --qos=${r.qos}`);
+  if (r.gpus) lines.push(sbatchDirective('gpus-per-task', r.gpus));
+  if (r.partition) lines.push(sbatchDirective('partition', r.partition));
+  if (r.account) lines.push(sbatchDirective('account', r.account));
+  if (r.qos) lines.push(sbatchDirective('qos', r.qos));
   for (const e of r.extra ?? []) {
-    if (!e.startsWith('--')) throw new RangeError(`slurm: extra sbatch options must start with '--', got '${e}'`);
-    lines.push(`#SBATCH ${e}`);
+    const m = /^--([A-Za-z][A-Za-z0-9-]*)(?:=(.*))?$/s.exec(e);
+    if (m === null) throw new RangeError(`slurm: extra sbatch options look like '--name' or '--name=value', got ${JSON.stringify(e)}`);
+    lines.push(m[2] === undefined ? `#SBATCH --${m[1]}` : sbatchDirective(m[1]!, m[2]));
   }
   return lines;
 }
@@ -87,11 +108,11 @@ export function arrayJobScript(ctx: SbatchContext, chunk: ArrayChunk, resources:
   const throttle = resources.parallel ? `%${resources.parallel}` : '';
   return [
     '#!/bin/bash',
-    `#SBATCH --job-name=${ctx.jobName}`,
+    sbatchDirective('job-name', ctx.jobName),
     `#SBATCH --array=${chunk.spec}${throttle}`,
     '#SBATCH --requeue',
-    `#SBATCH --output=${ctx.logDir}/%A_%a.out`,
-    `#SBATCH --error=${ctx.logDir}/%A_%a.out`,
+    sbatchDirective('output', logPattern(ctx.logDir, '%A_%a.out')),
+    sbatchDirective('error', logPattern(ctx.logDir, '%A_%a.out')),
     ...resourceLines(resources),
     '',
     `# Cell index = ${chunk.offset} + array task id. run-cell resumes from the last completed round,`,
@@ -118,8 +139,8 @@ export function reportJobScript(ctx: SbatchContext, resources: SlurmResources = 
   const { gpus: _gpus, parallel: _parallel, ...rest } = resources;
   return [
     '#!/bin/bash',
-    `#SBATCH --job-name=${ctx.jobName}-report`,
-    `#SBATCH --output=${ctx.logDir}/report_%j.out`,
+    sbatchDirective('job-name', `${ctx.jobName}-report`),
+    sbatchDirective('output', logPattern(ctx.logDir, 'report_%j.out')),
     ...resourceLines(rest),
     '',
     'set -euo pipefail',

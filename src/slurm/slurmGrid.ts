@@ -60,6 +60,18 @@ function context(dir: string, o: SlurmOptions): SbatchContext {
 }
 
 /**
+ * Checks that `options` make valid sbatch scripts for an experiment in `dir` (every value that goes into an
+ * `#SBATCH` line, the throttle, CPU count and environment names), without writing anything: the CLI calls
+ * it before it creates the experiment directory.
+ * @throws RangeError naming the option.
+ */
+export function checkSlurmOptions(dir: string, options: SlurmOptions = {}): void {
+  const ctx = context(dir, options);
+  arrayJobScript(ctx, { offset: 0, spec: '0', count: 1 }, options);
+  if (options.report) reportJobScript(ctx, options);
+}
+
+/**
  * Writes sbatch scripts for `cells` (indices into the grid) of the experiment in `dir` (which must already
  * hold its manifest). `tag` names this batch of scripts ('grid', or 'resubmit-<time>').
  * Creates the log folder, since Slurm fails a task whose --output folder is missing.

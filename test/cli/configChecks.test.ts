@@ -129,3 +129,30 @@ test('repair: a damaged run file (a disk fault) is reported with its intact reco
     cleanup();
   }
 });
+
+test('slurm: a value that an #SBATCH line cannot carry exits 2 naming the option, before the directory exists', { timeout: 120_000 }, async () => {
+  const { dir, cleanup } = scratchDir();
+  try {
+    const config = join(dir, 'c.json');
+    writeFileSync(config, JSON.stringify(SMALL_CONFIG));
+    const out = join(dir, 'out');
+    for (const [args, want] of [
+      [['--job-name', 'a\nrm -rf ~'], /--job-name "a\\nrm -rf ~" holds a newline/],
+      [['--partition', 'gpu"x'], /--partition .* double quote/],
+      [['--sbatch=constraint=v100'], /extra sbatch options look like '--name'/],
+      [['--env', 'A-B=1'], /environment variable/],
+    ] as Array<[string[], RegExp]>) {
+      const r = await cli('slurm', config, '--out', out, ...args);
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.err}`);
+      assert.match(r.err, want);
+      assert.equal(existsSync(out), false, `${args.join(' ')} wrote ${out}`);
+    }
+    const ok = await cli('slurm', config, '--out', out, '--job-name', 'my grid', '--sbatch=--comment=two words');
+    assert.equal(ok.code, 0, ok.err);
+    const script = readFileSync(join(out, 'slurm', 'grid-array-0.sbatch'), 'utf8');
+    assert.match(script, /^#SBATCH --job-name="my grid"$/m);
+    assert.match(script, /^#SBATCH --comment="two words"$/m);
+  } finally {
+    cleanup();
+  }
+});

@@ -52,15 +52,15 @@ test('loadEmnist: nothing cached and no download, missing file, label outside 47
   writeSplit(dir, 'train', 2, true);
   await assert.rejects(loadEmnist({ path: dir }), /emnist-balanced-test-images-idx3-ubyte\.gz: missing \(looked for/);
   writeSplit(dir, 'test', 2, true, [3, 47]);
-  await assert.rejects(loadEmnist({ path: dir }), /label 47 at row 1 is outside the 47 balanced classes/);
+  await assert.rejects(loadEmnist({ path: dir }), /label 47 at row 1 is outside the 47 classes \[0, 47\).*is this the balanced split/);
   writeSplit(dir, 'test', 2, true, [3, 4], 27);
   await assert.rejects(loadEmnist({ path: dir }), /expected 28×28 images, got 27×27/);
 });
 
 /** The official archive's layout: gzip/emnist-<split>-... for several splits. */
-function writeArchive(path: string, withTest = true): void {
+function writeArchive(path: string, withTest = true, trainRows = 3): void {
   const dir = mkdtempSync(join(tmpdir(), 'emnist-src-'));
-  writeSplit(dir, 'train', 3, true);
+  writeSplit(dir, 'train', trainRows, true);
   if (withTest) writeSplit(dir, 'test', 2, true);
   const files: Record<string, Uint8Array> = { 'gzip/emnist-letters-train-labels-idx1-ubyte.gz': encodeIdx('uint8', [1], [1], true) };
   for (const name of readdirSync(dir)) files[`gzip/${name}`] = readFileSync(join(dir, name));
@@ -75,10 +75,15 @@ test('loadEmnist: the official archive as {path}, or downloaded into the cache (
   assert.deepEqual([d.train.n, d.test.n], [3, 2]);
   assert.deepEqual(readdirSync(join(cache, 'emnist')).sort(), [
     'emnist-balanced-test-images-idx3-ubyte.gz', 'emnist-balanced-test-labels-idx1-ubyte.gz',
-    'emnist-balanced-train-images-idx3-ubyte.gz', 'emnist-balanced-train-labels-idx1-ubyte.gz',
+    'emnist-balanced-train-images-idx3-ubyte.gz', 'emnist-balanced-train-labels-idx1-ubyte.gz', 'extracted-from.json',
   ]);
   const again = await loadEmnist({ cacheDir: cache, download: false }); // now from the cache
   assert.deepEqual(again.train.x, d.train.x);
+  // another archive given with the cache already full: the archive given is read, not the cache
+  writeArchive(join(dir, 'other.zip'), true, 5);
+  const other = await loadEmnist({ path: join(dir, 'other.zip'), cacheDir: cache });
+  assert.deepEqual([other.train.n, other.test.n], [5, 2]);
+  assert.deepEqual([(await loadEmnist({ path: join(dir, 'gzip.zip'), cacheDir: cache })).train.n], [3], 'and back');
 
   writeArchive(join(dir, 'partial.zip'), false);
   await assert.rejects(loadEmnist({ path: join(dir, 'partial.zip'), cacheDir: join(dir, 'c2') }), (e: Error) =>

@@ -18,7 +18,8 @@ test('array script: one task per cell with offset, requeue, throttle, logs and r
   assert.match(s, /^#!\/bin\/bash\n/);
   assert.match(s, /^#SBATCH --array=0-9%4$/m);
   assert.match(s, /^#SBATCH --requeue$/m);
-  assert.match(s, /^#SBATCH --output=\/shared\/exp one\/slurm\/logs\/%A_%a\.out$/m);
+  // sbatch ends an unquoted value at a space: a folder with one is written in double quotes
+  assert.match(s, /^#SBATCH --output="\/shared\/exp one\/slurm\/logs\/%A_%a\.out"$/m);
   for (const l of ['--time=02:00:00', '--mem=8G', '--cpus-per-task=2', '--gpus-per-task=1', '--partition=gpu', '--constraint=v100']) {
     assert.ok(s.includes(`#SBATCH ${l}\n`), l);
   }
@@ -46,6 +47,26 @@ test('bad resources are rejected', () => {
   const chunk = { offset: 0, spec: '0', count: 1 };
   assert.throws(() => arrayJobScript(ctx, chunk, { parallel: 0 }), /parallel must be an integer >= 1/);
   assert.throws(() => arrayJobScript(ctx, chunk, { cpusPerTask: 1.5 }), /cpusPerTask/);
-  assert.throws(() => arrayJobScript(ctx, chunk, { extra: ['constraint=x'] }), /must start with '--'/);
+  assert.throws(() => arrayJobScript(ctx, chunk, { extra: ['constraint=x'] }), /extra sbatch options look like '--name' or '--name=value', got "constraint=x"/);
   assert.throws(() => arrayJobScript({ ...ctx, env: { 'A-B': '1' } }, chunk), /bad environment variable name/);
+});
+
+test('values written into #SBATCH lines cannot become commands: newlines and quotes are refused by option, spaces quoted, % kept literal', () => {
+  const chunk = { offset: 0, spec: '0-1', count: 2 };
+  const evil = '/shared/x\nrm -rf ~';
+  assert.throws(() => arrayJobScript({ ...ctx, experimentDir: evil, logDir: `${evil}/slurm/logs` }, chunk), (e: Error) =>
+    e instanceof RangeError && e.message.startsWith('slurm: --output "/shared/x\\nrm -rf ~/slurm/logs/%A_%a.out" holds a newline'));
+  assert.throws(() => arrayJobScript({ ...ctx, jobName: 'a\nb' }, chunk), /slurm: --job-name "a\\nb" holds a newline/);
+  assert.throws(() => arrayJobScript(ctx, chunk, { partition: 'gpu\r' }), /slurm: --partition/);
+  assert.throws(() => arrayJobScript(ctx, chunk, { account: 'a"b' }), /slurm: --account "a\\"b" holds .* double quote/);
+  assert.throws(() => arrayJobScript(ctx, chunk, { extra: ['--comment=x\ny'] }), /slurm: --comment/);
+  assert.throws(() => reportJobScript(ctx, { time: '1:00\n' }), /slurm: --time/);
+  const s = arrayJobScript({ ...ctx, jobName: 'my grid', logDir: '/shared/100%/logs' }, chunk, { extra: ['--exclusive', '--comment=two words'] });
+  assert.match(s, /^#SBATCH --job-name="my grid"$/m);
+  assert.match(s, /^#SBATCH --output=\/shared\/100%%\/logs\/%A_%a\.out$/m);
+  assert.match(s, /^#SBATCH --exclusive$/m);
+  assert.match(s, /^#SBATCH --comment="two words"$/m);
+  // nothing but directives, comments, blank lines and the script's own commands
+  const commands = s.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+  assert.equal(commands[0], 'set -uo pipefail');
 });

@@ -119,7 +119,7 @@ test('a Slurm array survives a requeue; status --resubmit submits exactly the fa
   await withCluster(PORT_BASE, async (cluster, scratch) => {
     const config = join(scratch, 'config.json');
     writeFileSync(config, JSON.stringify(SMALL_CONFIG));
-    const dir = join(scratch, 'exp');
+    const dir = join(scratch, 'exp one 100%'); // a space and a percent sign: quoted and escaped in the #SBATCH lines
     const failSwitch = join(scratch, 'fail-switch');
     writeFileSync(failSwitch, 'margin\n'); // the cells of 'margin' fail until the file is gone
     const fake = (...args: string[]) => cli(cluster, ['--dependencies', FAIL_SWITCH, ...args]);

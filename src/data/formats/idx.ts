@@ -34,19 +34,20 @@ export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
+/** What an IDX error suggests when the caller knows no better way to get the file again. */
+const DEFAULT_HOW_TO_GET = 'get a fresh copy of the official IDX file';
+
 /**
  * The bytes, gunzipped when they start with the gzip magic number.
+ * @param howToGet how to get a good copy (the dataset's own recovery step), appended to the error.
  * @throws DataFileError naming `file` when the gzip stream is truncated or corrupt.
  */
-export function gunzipIfNeeded(bytes: Uint8Array, file: string): Uint8Array {
+export function gunzipIfNeeded(bytes: Uint8Array, file: string, howToGet = DEFAULT_HOW_TO_GET): Uint8Array {
   if (!isGzip(bytes)) return bytes;
   try {
     return gunzipSync(bytes);
   } catch (e) {
-    throw new DataFileError(
-      file,
-      `gzip data is truncated or corrupt (${(e as Error).message}); delete the file and fetch it again`,
-    );
+    throw new DataFileError(file, `gzip data is truncated or corrupt (${(e as Error).message}); ${howToGet}`);
   }
 }
 
@@ -56,12 +57,13 @@ export function gunzipIfNeeded(bytes: Uint8Array, file: string): Uint8Array {
  *
  * Cost: O(file size).
  * @param file the file name, used in error messages only.
+ * @param howToGet how to get a good copy, appended to every error (the dataset's own recovery step).
  * @throws DataFileError naming the file for a wrong magic number, an unknown type code, or a data
  *   length that does not match the header's dimensions (truncated or padded file).
  */
-export function parseIdx(bytes: Uint8Array, file: string): IdxArray {
-  const b = gunzipIfNeeded(bytes, file);
-  const hint = 'get a fresh copy of the official IDX file';
+export function parseIdx(bytes: Uint8Array, file: string, howToGet = DEFAULT_HOW_TO_GET): IdxArray {
+  const b = gunzipIfNeeded(bytes, file, howToGet);
+  const hint = howToGet;
   if (b.length < 4) throw new DataFileError(file, `only ${b.length} bytes, too short for an IDX header; ${hint}`);
   if (b[0] !== 0 || b[1] !== 0) {
     const magic = Array.from(b.subarray(0, 4), (v) => v.toString(16).padStart(2, '0')).join(' ');
@@ -128,24 +130,27 @@ function decodeValues(view: DataView, off: number, n: number, type: IdxType, b: 
  * Reads and decodes an IDX file (raw or .gz) from disk.
  * @throws DataFileError naming the file when it is missing or not a valid IDX file.
  */
-export function readIdxFile(path: string, howToGet = 'get a fresh copy of the official IDX file'): IdxArray {
+export function readIdxFile(path: string, howToGet = DEFAULT_HOW_TO_GET): IdxArray {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch (e) {
     throw new DataFileError(path, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); ${howToGet}`);
   }
-  return parseIdx(bytes, path);
+  return parseIdx(bytes, path, howToGet);
 }
 
 /**
  * Reads an IDX image file (uint8, dims [N, H, W]) and the matching label file (uint8, dims [N]),
- * checking that they agree. Pixel bytes come back as they are (no copy), labels as Int32Array.
- * @throws DataFileError naming the offending file for a wrong type, rank or count.
+ * checking that they agree and that every label lies in [0, numClasses) (a corrupt label byte would
+ * otherwise pass as a valid class and silently change the accuracy). Pixel bytes come back as they are
+ * (no copy), labels as Int32Array.
+ * @throws DataFileError naming the offending file for a wrong type, rank, count or label.
  */
 export function readIdxImagesAndLabels(
   imagesPath: string,
   labelsPath: string,
+  numClasses: number,
   howToGet?: string,
 ): { pixels: Uint8Array; labels: Int32Array; n: number; height: number; width: number } {
   const images = readIdxFile(imagesPath, howToGet);
@@ -166,5 +171,11 @@ export function readIdxImagesAndLabels(
   if (labels.dims[0] !== n) {
     throw new DataFileError(labelsPath, `has ${labels.dims[0]} labels but ${imagesPath} has ${n} images; use files of the same split`);
   }
-  return { pixels: images.data as Uint8Array, labels: Int32Array.from(labels.data as Uint8Array), n, height, width };
+  const y = Int32Array.from(labels.data as Uint8Array);
+  for (let i = 0; i < n; i++) {
+    if (y[i]! >= numClasses) {
+      throw new DataFileError(labelsPath, `label ${y[i]} at row ${i} is outside the ${numClasses} classes [0, ${numClasses}); the file is corrupt or of another dataset; ${howToGet ?? DEFAULT_HOW_TO_GET}`);
+    }
+  }
+  return { pixels: images.data as Uint8Array, labels: y, n, height, width };
 }

@@ -1,17 +1,22 @@
 /**
  * Reader for NumPy's `.npz` archives (`numpy.savez` / `savez_compressed`): a zip file holding one
- * `<key>.npy` per array, stored or deflated. Unzipped with `fflate`.
+ * `<key>.npy` per array, stored or deflated. Unzipped with `fflate`, which does not check CRCs: every
+ * decoded member is checked against the CRC-32 its central directory records, as numpy does (a flipped
+ * bit in a stored member would otherwise give silently wrong values).
  */
 import { readFileSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { DataFileError } from '../dataFileError.ts';
 import { parseNpy, type NpyArray } from './npy.ts';
+import { zipChecksums } from './zipChecksums.ts';
 
 /**
  * Decodes the arrays of an `.npz` archive, keyed by name without `.npy`.
  * @param keys when given, only these arrays are decoded (others are skipped unread), and each must exist.
  * @throws DataFileError naming the file when it is not a zip archive, is truncated, lacks a requested
- *   key (the message lists the keys present), or holds a bad .npy member.
+ *   key (the message lists the keys present), or holds a bad .npy member (`file:key.npy` for a CRC-32
+ *   mismatch or a bad header).
  */
 export function parseNpz(bytes: Uint8Array, file: string, keys?: readonly string[]): Map<string, NpyArray> {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
@@ -30,8 +35,14 @@ export function parseNpz(bytes: Uint8Array, file: string, keys?: readonly string
   } catch (e) {
     throw new DataFileError(file, `the zip archive is truncated or corrupt (${(e as Error).message}); get a fresh copy`);
   }
+  const checksums = zipChecksums(bytes, file);
   const out = new Map<string, NpyArray>();
   for (const [name, content] of Object.entries(files)) {
+    const expected = checksums.get(name);
+    const actual = crc32(content) >>> 0;
+    if (expected !== actual) {
+      throw new DataFileError(`${file}:${name}`, `CRC-32 mismatch (archive says ${hex(expected)}, content gives ${hex(actual)}): the file is corrupt; get a fresh copy`);
+    }
     const key = name.replace(/\.npy$/, '');
     out.set(key, parseNpy(content, `${file}:${name}`));
   }
@@ -59,4 +70,8 @@ export function readNpzFile(path: string, keys?: readonly string[], howToGet = '
     throw new DataFileError(path, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); ${howToGet}`);
   }
   return parseNpz(bytes, path, keys);
+}
+
+function hex(v: number | undefined): string {
+  return v === undefined ? 'nothing' : `0x${v.toString(16).padStart(8, '0')}`;
 }

@@ -1,14 +1,12 @@
 /**
- * Reads one named 2-D float array from an `.npz` archive (`numpy.savez` / `savez_compressed`), checking
- * the member's CRC-32 against the central directory (fflate does not).
+ * Reads one named 2-D float array from an `.npz` archive (`numpy.savez` / `savez_compressed`); the
+ * archive reader checks the member's CRC-32.
  */
 import { readFileSync } from 'node:fs';
-import { crc32 } from 'node:zlib';
-import { unzipSync } from 'fflate';
 import { DataFileError } from '../../data/dataFileError.ts';
-import { parseNpy } from '../../data/formats/npy.ts';
+import { parseNpz } from '../../data/formats/npz.ts';
+import { zipChecksums } from '../../data/formats/zipChecksums.ts';
 import type { MatrixFile } from '../matrixFile.ts';
-import { zipChecksums } from './zipChecksums.ts';
 
 /**
  * `path` holds arrays by name; `key` picks one (default: the only array, or 'probs').
@@ -32,19 +30,7 @@ export function readNpzMatrix(path: string, key: string | undefined, file = path
     throw new DataFileError(file, `${which} (it holds: ${arrays.join(', ') || 'nothing'}); name one with --key (file.npz:name also works)`);
   }
   const member = `${name}.npy`;
-  let content: Uint8Array | undefined;
-  try {
-    content = unzipSync(bytes, { filter: (f) => f.name === member })[member];
-  } catch (e) {
-    throw new DataFileError(file, `the zip archive is truncated or corrupt (${(e as Error).message}); get a fresh copy`);
-  }
-  if (content === undefined) throw new DataFileError(file, `cannot extract ${member}`);
-  const expected = checksums.get(member)!;
-  const actual = crc32(content) >>> 0;
-  if (actual !== expected) {
-    throw new DataFileError(`${file}:${member}`, `CRC-32 mismatch (archive says ${hex(expected)}, content gives ${hex(actual)}): the file is corrupt; get a fresh copy`);
-  }
-  const array = parseNpy(content, `${file}:${member}`);
+  const array = parseNpz(bytes, file, [name]).get(name)!; // CRC-checked
   const where = `${file}:${member}`;
   if (array.dtype.slice(1) !== 'f4' && array.dtype.slice(1) !== 'f8') {
     throw new DataFileError(where, `dtype '${array.dtype}' is not supported here; save float32 or float64`);
@@ -52,8 +38,4 @@ export function readNpzMatrix(path: string, key: string | undefined, file = path
   if (array.shape.length !== 2) throw new DataFileError(where, `shape (${array.shape.join(', ')}) is not 2-D; expected rows × classes`);
   const values = array.data instanceof Float32Array ? array.data : Float32Array.from(array.data);
   return { file: where, rows: array.shape[0]!, cols: array.shape[1]!, values, ids: null, lineOfRow: null };
-}
-
-function hex(v: number): string {
-  return `0x${v.toString(16).padStart(8, '0')}`;
 }

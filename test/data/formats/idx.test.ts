@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseIdx, readIdxFile, readIdxImagesAndLabels } from '../../../src/data/formats/idx.ts';
@@ -58,14 +58,42 @@ test('readIdxFile / readIdxImagesAndLabels: read files, check they agree, missin
   writeFileSync(join(dir, 'lab'), encodeIdx('uint8', [3], [2, 0, 1]));
   writeFileSync(join(dir, 'lab4'), encodeIdx('uint8', [4], [2, 0, 1, 1]));
   writeFileSync(join(dir, 'lab32'), encodeIdx('int32', [3], [2, 0, 1]));
-  const r = readIdxImagesAndLabels(join(dir, 'img.gz'), join(dir, 'lab'));
+  const r = readIdxImagesAndLabels(join(dir, 'img.gz'), join(dir, 'lab'), 10);
   assert.deepEqual([r.n, r.height, r.width], [3, 2, 2]);
   assert.deepEqual(Array.from(r.pixels), px);
   assert.ok(r.labels instanceof Int32Array);
   assert.deepEqual(Array.from(r.labels), [2, 0, 1]);
-  assert.throws(() => readIdxImagesAndLabels(join(dir, 'img.gz'), join(dir, 'lab4')), /lab4: has 4 labels but .*img\.gz has 3 images/);
-  assert.throws(() => readIdxImagesAndLabels(join(dir, 'img.gz'), join(dir, 'lab32')), /lab32: expected uint8 labels/);
-  assert.throws(() => readIdxImagesAndLabels(join(dir, 'lab'), join(dir, 'lab')), /expected uint8 images with dims \[N, H, W\]/);
+  assert.throws(() => readIdxImagesAndLabels(join(dir, 'img.gz'), join(dir, 'lab4'), 10), /lab4: has 4 labels but .*img\.gz has 3 images/);
+  assert.throws(() => readIdxImagesAndLabels(join(dir, 'img.gz'), join(dir, 'lab32'), 10), /lab32: expected uint8 labels/);
+  assert.throws(() => readIdxImagesAndLabels(join(dir, 'lab'), join(dir, 'lab'), 10), /expected uint8 images with dims \[N, H, W\]/);
   assert.throws(() => readIdxFile(join(dir, 'nope'), 'get it from X'), (e: Error) =>
     e instanceof DataFileError && e.message.includes('nope: cannot read the file (ENOENT); get it from X'));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('a corrupt label byte is an error naming the file, row and class range, not a silent wrong class', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'idx-'));
+  try {
+    writeFileSync(join(dir, 'img'), encodeIdx('uint8', [3, 2, 2], new Array(12).fill(0)));
+    writeFileSync(join(dir, 'lab'), encodeIdx('uint8', [3], [2, 10, 1]));
+    assert.throws(() => readIdxImagesAndLabels(join(dir, 'img'), join(dir, 'lab'), 10, 'fetch it again'), (e: Error) =>
+      e instanceof DataFileError && /lab: label 10 at row 1 is outside the 10 classes \[0, 10\).*; fetch it again$/.test(e.message));
+    assert.equal(readIdxImagesAndLabels(join(dir, 'img'), join(dir, 'lab'), 11).labels[1], 10);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("every IDX error carries the caller's recovery step (parseIdx and gunzip too)", () => {
+  const good = encodeIdx('uint8', [4], [1, 2, 3, 4]);
+  const gz = encodeIdx('uint8', [100], new Array(100).fill(7), true);
+  assert.throws(() => parseIdx(good.subarray(0, 7), 'f', 'delete the folder X'), /f: header promises 1 dimensions.*; delete the folder X$/);
+  assert.throws(() => parseIdx(gz.subarray(0, gz.length - 10), 'f.gz', 'delete the folder X'), /f\.gz: gzip data is truncated or corrupt.*; delete the folder X$/);
+  const dir = mkdtempSync(join(tmpdir(), 'idx-'));
+  try {
+    writeFileSync(join(dir, 'cut'), good.subarray(0, good.length - 1));
+    assert.throws(() => readIdxFile(join(dir, 'cut'), 'delete the folder X'), /cut: header shape \[4\].*truncated\); delete the folder X$/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

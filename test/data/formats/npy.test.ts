@@ -4,7 +4,7 @@ import { parseNpy } from '../../../src/data/formats/npy.ts';
 import { parseNpz, readNpzFile } from '../../../src/data/formats/npz.ts';
 import { DataFileError } from '../../../src/data/dataFileError.ts';
 import { encodeNpy, encodeNpz } from '../npyWriter.ts';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -72,4 +72,17 @@ test('parseNpz: stored and deflated archives, key selection, missing key, corrup
   writeFileSync(join(dir, 'd.npz'), encodeNpz(arrays));
   assert.equal(readNpzFile(join(dir, 'd.npz')).size, 2);
   assert.throws(() => readNpzFile(join(dir, 'missing.npz'), undefined, 'see URL'), /missing\.npz: cannot read the file \(ENOENT\); see URL/);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('parseNpz checks every decoded member against its CRC-32, as numpy does (a flipped bit is an error, not wrong data)', () => {
+  const z = encodeNpz({ x: encodeNpy('|u1', [4], [10, 20, 30, 40]), y: encodeNpy('|u1', [1], [5]) }, false);
+  // the stored member's data bytes: find 10 20 30 40 and flip one bit
+  const at = Buffer.from(z).indexOf(Buffer.from([10, 20, 30, 40]));
+  assert.ok(at > 0);
+  const flipped = z.slice();
+  flipped[at + 2] ^= 0x01;
+  assert.throws(() => parseNpz(flipped, 'f.npz'), (e: Error) => e instanceof DataFileError && /^f\.npz:x\.npy: CRC-32 mismatch \(archive says 0x[0-9a-f]{8}, content gives 0x[0-9a-f]{8}\): the file is corrupt/.test(e.message));
+  assert.deepEqual(Array.from(parseNpz(flipped, 'f.npz', ['y']).get('y')!.data), [5], 'an intact member still reads');
+  assert.deepEqual(Array.from(parseNpz(z, 'f.npz').get('x')!.data), [10, 20, 30, 40]);
 });

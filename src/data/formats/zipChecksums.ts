@@ -3,7 +3,7 @@
  * writes for big arrays). fflate unzips without checking CRCs, so `.npz` members are verified against
  * these: a flipped bit in a stored (uncompressed) member would otherwise pass silently.
  */
-import { DataFileError } from '../../data/dataFileError.ts';
+import { DataFileError } from '../dataFileError.ts';
 
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
