@@ -6,9 +6,10 @@
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataFileError } from './dataFileError.ts';
+import { tempPathFor } from '../atomicFile.ts';
 import { envValue } from '../environmentVariables.ts';
 
 /** The repository root (two levels above this file: src/data/cache.ts). */
@@ -24,37 +25,6 @@ export function dataDir(cacheDir?: string): string {
   }
   const env = envValue('FALCUN_DATA_DIR');
   return env ? resolve(env) : join(REPO_ROOT, 'data');
-}
-
-let tempCounter = 0;
-
-/** A temporary name next to `path` (same folder, so the final rename is atomic). */
-export function tempPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${++tempCounter}.partial`);
-}
-
-/**
- * Writes `data` to `path` atomically: into a temporary sibling, flushed, then renamed.
- * Creates the parent folders. On any error the temporary file is removed and the error rethrown.
- */
-export function writeFileAtomic(path: string, data: Uint8Array | string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = tempPathFor(path);
-  try {
-    const fd = openSync(tmp, 'w');
-    try {
-      const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-      let off = 0;
-      while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
 }
 
 /**

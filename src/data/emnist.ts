@@ -16,7 +16,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
-import { dataDir, downloadToCache, writeFileAtomic } from './cache.ts';
+import { writeFileAtomic } from '../atomicFile.ts';
+import { dataDir, downloadToCache } from './cache.ts';
 import type { Dataset, Split } from './dataset.ts';
 import { DataFileError } from './dataFileError.ts';
 import { readIdxImagesAndLabels } from './formats/idx.ts';

@@ -9,7 +9,7 @@
  * split has an empty accuracy. Numbers are written with full precision (JavaScript's shortest round-trip).
  */
 import type { RoundRecord } from '../results/roundRecord.ts';
-import { writeFileAtomic } from '../results/resultStore.ts';
+import { writeFileAtomic } from '../atomicFile.ts';
 import { readAllRecords } from './readAllRecords.ts';
 
 const FIXED = [

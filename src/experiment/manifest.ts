@@ -9,7 +9,7 @@ import { arch, cpus, hostname, platform, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { planHash, type ExperimentPlan } from './config.ts';
-import { writeJsonAtomic } from '../results/resultStore.ts';
+import { writeJsonAtomic } from '../atomicFile.ts';
 
 export const MANIFEST_FORMAT = 'falcun-lab/experiment@1';
 

@@ -24,9 +24,10 @@
  * instead of writing. Not guaranteed: NFSv2 (no atomic exclusive create).
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { fileError } from '../atomicFile.ts';
 import { heartbeat, stopHeartbeat } from './lifeline.ts';
 
 /** A holder on another host counts as gone this long after its last heartbeat. */
@@ -216,7 +217,7 @@ export async function acquireLock(file: string, options: AcquireOptions): Promis
     try {
       fd = openSync(file, 'wx');
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw fileError('create the lock', file, e);
       const seen = look(file);
       if (seen === undefined) continue;
       if (seen.holder === undefined) {
@@ -238,6 +239,9 @@ export async function acquireLock(file: string, options: AcquireOptions): Promis
     try {
       writeSync(fd, line);
       fsyncSync(fd);
+    } catch (e) {
+      rmSync(file, { force: true }); // an empty lock would make others wait for nothing
+      throw fileError('write the lock', file, e);
     } finally {
       closeSync(fd);
     }

@@ -8,7 +8,7 @@
  * and a short text summary of the final accuracies.
  */
 import { existsSync } from 'node:fs';
-import { writeFileAtomic, writeJsonAtomic } from '../results/resultStore.ts';
+import { writeFileAtomic, writeJsonAtomic } from '../atomicFile.ts';
 import { join } from 'node:path';
 import { finalPoints } from '../analysis/finalPoints.ts';
 import { learningCurves, type LearningCurvePoint } from '../analysis/learningCurves.ts';

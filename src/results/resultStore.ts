@@ -11,8 +11,9 @@
  * - The manifest is written once, through a temporary file + fsync + rename (never half a manifest).
  * One writer per run file: whoever appends holds the cell's lock (writerLock.ts, taken in runCell.ts).
  */
-import { closeSync, rmSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileError, fsyncDir } from '../atomicFile.ts';
 import type { RoundRecord } from './roundRecord.ts';
 
 /** Path of a run's results file inside an experiment directory. */
@@ -20,35 +21,39 @@ export function runFile(dir: string, runId: string): string {
   return join(dir, 'runs', `${runId}.jsonl`);
 }
 
-/** Appends one record as one complete line, then fsyncs. Creates the file (and its folder) when missing. */
+/**
+ * Appends one record as one complete line, then fsyncs. Creates the file (and its folder) when missing.
+ * @throws Error "could not append to <file>: …" (ENOSPC: "no space left on the device") with the system
+ *   error's `code`; a line cut short by the failure is cut off again, so the file keeps exactly its
+ *   earlier records.
+ */
 export function appendRecord(file: string, record: RoundRecord): void {
   const line = `${JSON.stringify(record)}\n`;
   if (line.indexOf('\n') !== line.length - 1) throw new Error('appendRecord: a record must serialise to one line');
   const created = !existsSync(file);
-  if (created) mkdirSync(dirname(file), { recursive: true });
-  const fd = openSync(file, 'a');
+  let fd: number | undefined;
+  let before = 0;
   try {
+    if (created) mkdirSync(dirname(file), { recursive: true });
+    fd = openSync(file, 'a');
+    before = fstatSync(fd).size;
     const buf = Buffer.from(line, 'utf8');
     let off = 0;
     while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
     fsyncSync(fd);
+  } catch (e) {
+    if (fd !== undefined) {
+      try {
+        ftruncateSync(fd, before);
+      } catch {
+        // the reader ignores a trailing partial line anyway, and `repair` cuts it off
+      }
+    }
+    throw fileError('append to', file, e);
   } finally {
-    closeSync(fd);
+    if (fd !== undefined) closeSync(fd);
   }
   if (created) fsyncDir(dirname(file));
-}
-
-function fsyncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Some filesystems do not allow fsync on a directory; the data itself is already synced.
-  }
 }
 
 export interface ReadRunOptions {
@@ -97,34 +102,3 @@ function damagedHint(file: string, intact: number): string {
   return `the file is damaged: 'falcun-lab repair ${dirname(dirname(file))}' keeps its ${intact} intact record${intact === 1 ? '' : 's'} (see README "Repair")`;
 }
 
-/**
- * Writes `text` through a temporary file + fsync + rename: readers see the old file or the new one, never a
- * cut one (a full disk fails the write of the temporary file, which is then removed; the old file stays).
- * @throws the write's error (ENOSPC, EACCES, …) with the file named.
- */
-export function writeFileAtomic(file: string, text: string | Uint8Array): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  try {
-    const fd = openSync(tmp, 'w');
-    try {
-      const buf = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
-      let off = 0;
-      while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    const err = e as NodeJS.ErrnoException;
-    throw Object.assign(new Error(`could not write ${file}: ${err.code === 'ENOSPC' ? 'no space left on the device' : err.message}`), { code: err.code });
-  }
-  fsyncDir(dirname(file));
-}
-
-/** Writes JSON atomically (see writeFileAtomic). */
-export function writeJsonAtomic(file: string, value: unknown): void {
-  writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
-}

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { dataDir, downloadToCache, ensureCachedFile, writeFileAtomic } from '../../src/data/cache.ts';
+import { dataDir, downloadToCache, ensureCachedFile } from '../../src/data/cache.ts';
 import { DataFileError } from '../../src/data/dataFileError.ts';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'cache-'));
@@ -23,15 +23,6 @@ test('dataDir: explicit folder, then FALCUN_DATA_DIR, then <repo>/data', () => {
     if (saved === undefined) delete process.env['FALCUN_DATA_DIR'];
     else process.env['FALCUN_DATA_DIR'] = saved;
   }
-});
-
-test('writeFileAtomic: creates folders, replaces whole files, leaves no temp file', () => {
-  const dir = fresh();
-  const p = join(dir, 'a', 'b', 'f.bin');
-  writeFileAtomic(p, new Uint8Array([1, 2, 3]));
-  writeFileAtomic(p, 'hello');
-  assert.equal(readFileSync(p, 'utf8'), 'hello');
-  assert.deepEqual(readdirSync(join(dir, 'a', 'b')), ['f.bin']);
 });
 
 test('ensureCachedFile: produces once; a failing producer leaves no file, partial or final', async () => {

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appendRecord, readRunRecords, writeJsonAtomic } from '../../src/results/resultStore.ts';
+import { appendRecord, readRunRecords } from '../../src/results/resultStore.ts';
 import type { RoundRecord } from '../../src/results/roundRecord.ts';
 import { scratchDir } from '../experiment/helpers.ts';
 
@@ -54,19 +54,6 @@ test('damaged complete lines and out-of-order rounds are reported with file and 
     assert.throws(() => readRunRecords(f), /x\.jsonl, line 2 is not valid JSON.*the file is damaged/);
     writeFileSync(f, `${JSON.stringify(rec(0))}\n${JSON.stringify(rec(2))}\n`);
     assert.throws(() => readRunRecords(f), /line 2 holds round 2 but round 1 was expected/);
-  } finally {
-    cleanup();
-  }
-});
-
-test('writeJsonAtomic leaves only the final file', () => {
-  const { dir, cleanup } = scratchDir();
-  try {
-    const f = join(dir, 'sub', 'm.json');
-    writeJsonAtomic(f, { a: 1 });
-    writeJsonAtomic(f, { a: 2 });
-    assert.deepEqual(JSON.parse(readFileSync(f, 'utf8')), { a: 2 });
-    assert.deepEqual(readdirSync(join(dir, 'sub')), ['m.json']);
   } finally {
     cleanup();
   }
