@@ -6,9 +6,10 @@
 //   ──► paperFigures() ──► per preset: <out>/<preset>/<name>.{png,svg,pdf,html}   (html share one plotly.min.js)
 //                      └─► tables:    <out>/tables/<name>.{tex,md}
 //
-// Figures that need a trained pool (Fig. 1, 6, 7, 8, 9, 11) come from the notebooks.
+//   small trained pools (render-figures-qualitative.ts) ──► Fig. 1, 6, 7, 8, 9, 11 (about a minute; the
+//          notebooks draw them at their own scale); --no-qualitative leaves them out
 // Usage: npm run figures -- <dir> [<dir> …] [--out DIR] [--presets column,full,screen] [--dpi 300]
-//          [--formats png,svg,pdf,html]
+//          [--formats png,svg,pdf,html] [--no-qualitative]
 // Default --out: results/figures/<dir names> (git ignores results/); only the committed reproduction's
 // exports go to figures/ (npm run figures:repro).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -19,11 +20,12 @@ import { loadExperimentRecords } from '../src/results/loadRecords.ts';
 import type { RoundRecord } from '../src/results/roundRecord.ts';
 import { openFigureExporter } from '../src/figures/export.ts';
 import { layoutProblems } from '../src/figures/layoutCheck.ts';
-import { paperFigures } from '../src/figures/paperFigures.ts';
+import { paperFigures, type PaperExhibit } from '../src/figures/paperFigures.ts';
 import { PRESETS, applyPreset } from '../src/figures/presets.ts';
 import type { ScalabilityRow } from '../src/figures/scalability.ts';
 import { tableLatex, tableMarkdown } from '../src/figures/tables.ts';
 import { readScalabilityStudy, SCALABILITY_FILE } from '../src/notebook/scalability.ts';
+import { qualitativeExhibits } from './render-figures-qualitative.ts';
 
 const FORMATS = ['png', 'svg', 'pdf', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -35,8 +37,9 @@ const program = new Command('figures')
   .option('--presets <list>', 'comma-separated presets', 'column,full,screen')
   .option('--dpi <n>', 'PNG resolution', '300')
   .option('--formats <list>', 'comma-separated formats', 'png,svg,pdf,html')
+  .option('--no-qualitative', 'leave out Fig. 1, 6, 7, 8, 9, 11 (drawn from small trained pools)')
   .parse();
-const opts = program.opts<{ out?: string; presets: string; dpi: string; formats: string }>();
+const opts = program.opts<{ out?: string; presets: string; dpi: string; formats: string; qualitative: boolean }>();
 const dirs = program.args;
 
 const fail = (msg: string): never => {
@@ -63,7 +66,10 @@ for (const dir of dirs) {
 const out = opts.out ?? join('results', 'figures', dirs.map((d) => basename(d.replace(/\/+$/, ''))).join('+'));
 mkdirSync(out, { recursive: true });
 
-const exhibits = paperFigures({ records, scalability });
+/** Paper order: figures by number, then tables by number. */
+const paperRank = (e: PaperExhibit) => (e.paper.startsWith('Table') ? 100 : 0) + Number(/\d+/.exec(e.paper)?.[0] ?? 99);
+const exhibits = [...paperFigures({ records, scalability }), ...(opts.qualitative ? await qualitativeExhibits() : [])]
+  .map((e, i) => [e, i] as const).sort(([a, i], [b, j]) => paperRank(a) - paperRank(b) || i - j).map(([e]) => e);
 mkdirSync(join(out, 'tables'), { recursive: true });
 for (const e of exhibits) {
   if (!e.table) continue;
@@ -93,8 +99,8 @@ writeFileSync(join(out, 'README.md'), [
   `Written by \`npm run figures -- ${dirs.join(' ')}\` (${new Date().toISOString().slice(0, 10)}): ${records.length} round records, ${scalability.length} scalability timings.`,
   `Presets ${presets.join(', ')} (column 3.25 in, full 6.75 in, screen 9 in wide; height from the content), formats ${formats.join(', ')}, PNG at ${dpi} dpi.`,
   'Tables also as LaTeX (`tables/*.tex`, booktabs; `\\usepackage{booktabs,xcolor}`) and Markdown (`tables/*.md`).', '',
-  '| file | paper |', '|---|---|',
-  ...exhibits.map((e) => `| ${e.name} | ${e.paper} |`), '',
+  '| file | paper | drawn from |', '|---|---|---|',
+  ...exhibits.map((e) => `| ${e.name} | ${e.paper} | ${e.source ?? ''} |`), '',
 ].join('\n'));
 for (const w of warnings) console.warn(`figures: layout warning: ${w}`);
 console.log(`figures: ${exhibits.length} exhibits × ${presets.length} presets in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${warnings.length} layout warnings → ${out}`);

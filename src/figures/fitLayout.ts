@@ -14,7 +14,7 @@ import { lineCount, textWidth, wrapText } from './textMetrics.ts';
 import type { PanelSlot, PlotlyFigure } from './types.ts';
 
 /** Narrowest panel worth drawing (px): below it a grid uses fewer columns and more rows. */
-export const MIN_PANEL_PX = 100;
+export const MIN_PANEL_PX = 90;
 
 type Obj = Record<string, any>;
 
@@ -296,7 +296,16 @@ function fitPanels(fig: PlotlyFigure, f: number, room: { titleH: number; legendH
     }
     if (s.note !== undefined && annotations[s.note]) {
       const a = annotations[s.note]!;
-      a.text = wrapText(String(a.text), f, 0.92 * pw);
+      // the note (a placeholder's message) shrinks until it fits its panel (lines and the longest word), down to 60 % of the font
+      const raw = String(a.text).replace(/<br>/g, ' ');
+      let size = f;
+      a.text = wrapText(raw, size, 0.92 * pw);
+      const tooBig = (t: string) => lineCount(t) * 1.3 * size > 0.92 * ph || Math.max(...t.split('<br>').map((l) => textWidth(l, size))) > 0.96 * pw;
+      while (tooBig(a.text) && size > 0.6 * f) {
+        size = Math.max(0.6 * f, size - 0.5);
+        a.text = wrapText(raw, size, 0.92 * pw);
+      }
+      a.font = { ...(a.font ?? {}), size };
       Object.assign(a, { x: (x0 + x1) / 2, y: (y0 + y1) / 2, xref: 'paper', yref: 'paper', xanchor: 'center', yanchor: 'middle' });
     }
   });

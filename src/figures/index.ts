@@ -22,7 +22,7 @@ export { tableFigure, drawTable, tableMarkdown, tableLatex, latexEscape, timeCom
 export { placeholderFigure } from './placeholder.ts';
 
 // Names, the figure set, layout
-export { DATASET_NAMES, datasetName, datasetFamily, datasetId, modelName, settingTitle, settingQuerySize, type DatasetFamily } from './names.ts';
+export { DATASET_NAMES, PAPER_DATASET_ORDER, datasetRank, datasetName, datasetFamily, datasetId, modelName, settingTitle, settingQuerySize, type DatasetFamily } from './names.ts';
 export { paperFigures, figure2Panels, uniquePercentOf, MISSING_DATA, type PaperExhibit, type PaperFigureInputs } from './paperFigures.ts';
 export { fitToContent, legendEntries, legendRows, MIN_PANEL_PX } from './fitLayout.ts';
 export { layoutProblems, OVERLAP_TOLERANCE_PX } from './layoutCheck.ts';

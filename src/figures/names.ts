@@ -10,6 +10,15 @@ export const DATASET_NAMES: Readonly<Record<string, string>> = Object.freeze({
   bloodmnist: 'BloodMNIST', dermamnist: 'DermaMNIST', letter: 'OpenML-6', randomrbf: 'OpenML-156', pokerhand: 'OpenML-155',
 });
 
+/** The order the paper lists its datasets in (tables and figure grids): grayscale, colour, then tabular. */
+export const PAPER_DATASET_ORDER: readonly string[] = Object.freeze(['mnist', 'fashion-mnist', 'emnist', 'repeated-mnist', 'svhn', 'bloodmnist', 'dermamnist', 'letter', 'randomrbf', 'pokerhand']);
+
+/** A dataset label's place in PAPER_DATASET_ORDER (labels the paper does not have come last). */
+export function datasetRank(label: string): number {
+  const i = PAPER_DATASET_ORDER.indexOf(datasetId(label) ?? '');
+  return i < 0 ? PAPER_DATASET_ORDER.length : i;
+}
+
 /** The kind of data of each dataset id, as the paper groups them (Fig. 2: grey, colour, tabular). */
 export type DatasetFamily = 'grey' | 'colour' | 'tabular';
 const FAMILY: Readonly<Record<string, DatasetFamily>> = Object.freeze({

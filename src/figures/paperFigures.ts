@@ -20,7 +20,7 @@ import type { RoundRecord } from '../results/roundRecord.ts';
 import { duelingMatrixFigure } from './duelingMatrix.ts';
 import { gainOverRandomFigure } from './gainOverRandom.ts';
 import { learningCurvesFigure, type CurvePanel } from './learningCurves.ts';
-import { datasetFamily, datasetId, settingQuerySize, type DatasetFamily } from './names.ts';
+import { datasetFamily, datasetId, datasetRank, settingQuerySize, type DatasetFamily } from './names.ts';
 import { placeholderFigure } from './placeholder.ts';
 import { sortStrategies } from './palette.ts';
 import { redundancyFigure } from './redundancy.ts';
@@ -36,6 +36,8 @@ export interface PaperExhibit {
   readonly paper: string;
   readonly figure: PlotlyFigure;
   readonly table?: TableData;
+  /** What it was drawn from ('records: 3 of 6 panels…', 'placeholder (…)'), listed in the export's README. */
+  readonly source?: string;
 }
 
 export interface PaperFigureInputs {
@@ -53,6 +55,8 @@ export const MISSING_DATA: Readonly<Record<DatasetFamily | 'redundant', string>>
   redundant: 'No RepeatedMNIST results here: run repeated-mnist (setting m, LeNet).',
 });
 
+const SCALABILITY_MISSING = 'No scalability study here: run npm run scalability -- --scale quick (writes scalability.json) and pass its folder.';
+
 const isRedundant = (dataset: string) => datasetId(dataset) === 'repeated-mnist';
 
 /** The family a setting belongs to in the appendix figures (RepeatedMNIST has its own, Fig. 16). */
@@ -62,11 +66,9 @@ function appendixFamily(dataset: string): DatasetFamily | 'redundant' | undefine
 
 /** Orders setting keys: by the paper's dataset order, then query size. */
 function sortKeys(keys: Iterable<string>): string[] {
-  const order = ['mnist', 'fashion-mnist', 'emnist', 'repeated-mnist', 'svhn', 'bloodmnist', 'dermamnist', 'letter', 'randomrbf', 'pokerhand'];
   const rank = (k: string) => {
     const [d = '', s = ''] = k.split('|');
-    const i = order.indexOf(datasetId(d) ?? '');
-    return [i < 0 ? order.length : i, settingQuerySize(s) ?? 0, k] as const;
+    return [datasetRank(d), settingQuerySize(s) ?? 0, k] as const;
   };
   return [...new Set(keys)].sort((a, b) => {
     const [ra, qa, ka] = rank(a);
@@ -117,7 +119,8 @@ export function paperFigures(inputs: PaperFigureInputs): PaperExhibit[] {
   const strategies = sortStrategies(curves.map((r) => r.strategy));
   // Fig. 2
   const fig2 = figure2Panels(keys);
-  out.push({ name: 'fig02-learning-curves', paper: 'Figure 2', figure: learningCurvesFigure(curves, { panels: fig2, letters: true, columns: 3 }) });
+  const drawn = (n: number, of: number) => (n === 0 ? 'placeholder (no such results)' : `records: ${n} of ${of} panels${n < of ? ', the others placeholders' : ''}`);
+  out.push({ name: 'fig02-learning-curves', paper: 'Figure 2', figure: learningCurvesFigure(curves, { panels: fig2, letters: true, columns: 3 }), source: drawn(fig2.filter((p) => 'key' in p).length, 6) });
   // Fig. 3
   const levels: Record<string, number> = {};
   for (const d of new Set(curves.map((r) => r.dataset))) {
@@ -126,25 +129,24 @@ export function paperFigures(inputs: PaperFigureInputs): PaperExhibit[] {
   }
   if (Object.keys(levels).length > 0) {
     const fig3 = redundancyFigure(curves, levels, { strategies: sortStrategies(curves.filter((r) => r.dataset in levels).map((r) => r.strategy)) });
-    if (Object.keys(levels).length < 2) {
-      (fig3.layout.annotations as unknown[] | undefined) ?? (fig3.layout.annotations = []);
-      (fig3.layout.annotations as unknown[]).push({ text: 'Only one redundancy level in these results (the paper: 20 %, 10 %, 5 % unique images).', xref: 'paper', yref: 'paper', x: 0.5, y: 0.02, xanchor: 'center', yanchor: 'bottom', showarrow: false, font: { color: '#666666' } });
-    }
-    out.push({ name: 'fig03-redundancy', paper: 'Figure 3', figure: fig3 });
+    // said above the plot (as its title, which the presets give room), never over the data
+    if (Object.keys(levels).length < 2) fig3.layout.title = { text: 'Only one redundancy level in these results (the paper: 20 %, 10 %, 5 % unique images).', font: { color: '#666666' } };
+    out.push({ name: 'fig03-redundancy', paper: 'Figure 3', figure: fig3, source: `records: ${Object.keys(levels).length} of 3 redundancy levels` });
   } else {
-    out.push({ name: 'fig03-redundancy', paper: 'Figure 3', figure: placeholderFigure('Final test accuracy vs redundancy', MISSING_DATA.redundant) });
+    out.push({ name: 'fig03-redundancy', paper: 'Figure 3', figure: placeholderFigure('Final test accuracy vs redundancy', MISSING_DATA.redundant), source: 'placeholder (no RepeatedMNIST curves)' });
   }
   // Fig. 4
   if (strategies.length >= 2) {
-    out.push({ name: 'fig04-dueling-matrix', paper: 'Figure 4', figure: duelingMatrixFigure(duelingMatrix(curves, { strategies })) });
+    out.push({ name: 'fig04-dueling-matrix', paper: 'Figure 4', figure: duelingMatrixFigure(duelingMatrix(curves, { strategies })), source: `records: ${strategies.length} strategies over ${keys.length} settings` });
   } else {
-    out.push({ name: 'fig04-dueling-matrix', paper: 'Figure 4', figure: placeholderFigure('Dueling matrix', `The dueling matrix needs at least two strategies; these results have ${strategies.length}.`) });
+    out.push({ name: 'fig04-dueling-matrix', paper: 'Figure 4', figure: placeholderFigure('Dueling matrix', `The dueling matrix needs at least two strategies; these results have ${strategies.length}.`), source: 'placeholder (fewer than two strategies)' });
   }
   // Fig. 5
   const gains = strategies.includes('random') && strategies.length >= 2 ? improvementOverRandom(curves, { includeInference: false }).filter((r) => r.round > 0) : [];
   out.push({
     name: 'fig05-gain-over-random', paper: 'Figure 5',
     figure: gains.length > 0 ? gainOverRandomFigure(gains) : placeholderFigure('Gain over random sampling', 'Needs Random and at least one other strategy with two or more rounds.'),
+    source: gains.length > 0 ? `records: ${new Set(gains.map(settingKey)).size} settings` : 'placeholder (no Random curves)',
   });
   // Appendix learning curves: one grid per kind of data.
   const appendix: Array<[string, string, DatasetFamily | 'redundant', string]> = [
@@ -156,24 +158,25 @@ export function paperFigures(inputs: PaperFigureInputs): PaperExhibit[] {
   for (const [name, paper, family, title] of appendix) {
     const mine = sortKeys(keys.filter((k) => appendixFamily(k.split('|')[0]!) === family));
     const panels: CurvePanel[] = mine.length > 0 ? mine.map((key) => ({ key })) : [{ placeholder: MISSING_DATA[family], title }];
-    out.push({ name, paper, figure: learningCurvesFigure(curves, { panels, columns: 3 }) });
+    out.push({ name, paper, figure: learningCurvesFigure(curves, { panels, columns: 3 }), source: mine.length > 0 ? `records: ${mine.length} settings` : 'placeholder (no such results)' });
   }
   // Fig. 18
   if (inputs.scalability && inputs.scalability.length > 0) {
-    out.push({ name: 'fig18-scalability', paper: 'Figure 18', figure: scalabilityFigure(inputs.scalability) });
+    out.push({ name: 'fig18-scalability', paper: 'Figure 18', figure: scalabilityFigure(inputs.scalability), source: `scalability study: ${inputs.scalability.length} timings` });
   } else {
-    out.push({ name: 'fig18-scalability', paper: 'Figure 18', figure: placeholderFigure('Scalability', 'No scalability study here: run npm run scalability -- --scale quick (writes scalability.json) and pass its folder.') });
+    out.push({ name: 'fig18-scalability', paper: 'Figure 18', figure: placeholderFigure('Scalability', SCALABILITY_MISSING), source: 'placeholder (no scalability study)' });
   }
   // Tables
-  const tables: Array<[string, string, TableData]> = [['table1-time-complexity', 'Table 1', timeComplexityTable()]];
-  if (inputs.scalability && inputs.scalability.length > 0) tables.push(['table2-query-time', 'Table 2', scalabilityTimeTable(inputs.scalability)]);
+  const table = (name: string, paper: string, t: TableData, source: string): PaperExhibit => ({ name, paper, figure: tableFigure(t), table: t, source });
+  out.push(table('table1-time-complexity', 'Table 1', timeComplexityTable(), 'the paper (complexities)'));
+  if (inputs.scalability && inputs.scalability.length > 0) out.push(table('table2-query-time', 'Table 2', scalabilityTimeTable(inputs.scalability), `scalability study: ${inputs.scalability.length} timings`));
   else if (curves.length > 0) {
-    tables.push(['table2-query-time', 'Table 2', queryTimeTable(queryTimeRange(curves, { includeInference: false }), {
+    out.push(table('table2-query-time', 'Table 2', queryTimeTable(queryTimeRange(curves, { includeInference: false }), {
       note: 'From the experiment records (acquisition time alone, min/max over settings); the paper takes it from the scalability study.',
-    })]);
-  }
-  tables.push(['table3-ablation', 'Table 3', ablationGridTable(records.some((r) => parseAblationLabel(r.strategy) !== null) ? ablationGrid(records) : undefined)]);
-  tables.push(['table4-datasets', 'Table 4', datasetPropertiesTable()]);
-  for (const [name, paper, table] of tables) out.push({ name, paper, figure: tableFigure(table), table });
+    }), 'records (no scalability study given)'));
+  } else out.push({ name: 'table2-query-time', paper: 'Table 2', figure: placeholderFigure('Table 2: Min. and max. average cumulated query time', SCALABILITY_MISSING), source: 'placeholder (no scalability study)' });
+  const grid = records.some((r) => parseAblationLabel(r.strategy) !== null) ? ablationGrid(records) : undefined;
+  out.push(table('table3-ablation', 'Table 3', ablationGridTable(grid), grid ? `records: ${grid.blocks.length} dataset settings` : 'paper rows, no ablation records (all –)'));
+  out.push(table('table4-datasets', 'Table 4', datasetPropertiesTable(), 'the paper (dataset properties)'));
   return out;
 }

@@ -117,8 +117,8 @@ export function scalabilityFigure(rows: readonly ScalabilityRow[], options: { ba
     return { s, x, y };
   }));
   const lay: Record<string, unknown> = {
-    title: { text: options.title ?? '' }, width: 300 * perRow + 200, height: 260 * 3 + 80, paper_bgcolor: '#ffffff', plot_bgcolor: '#ffffff', showlegend: true,
-    legend: { orientation: 'v', x: 1.02, y: 1, yanchor: 'top' }, annotations, margin: { l: 70, r: 20, t: options.title ? 80 : 40, b: 60 },
+    title: { text: options.title ?? `Rows vary N (pool), Q (query) and D (embedding); the others stay at N = ${plainNumber(base.N)}, Q = ${plainNumber(base.Q)}, D = ${plainNumber(base.D)}` }, width: 300 * perRow + 200, height: 260 * 3 + 80, paper_bgcolor: '#ffffff', plot_bgcolor: '#ffffff', showlegend: true,
+    legend: { orientation: 'v', x: 1.02, y: 1, yanchor: 'top' }, annotations, margin: { l: 70, r: 20, t: 80, b: 60 },
   };
   const yTicks = logTicks(yLo === Infinity ? 1e-3 : yLo, yHi || 1);
   cells.forEach((cell, i) => {
@@ -134,8 +134,8 @@ export function scalabilityFigure(rows: readonly ScalabilityRow[], options: { ba
     const first = i === 0 || cells[i - 1]!.row !== cell.row;
     const xs = series[i]!.flatMap((l) => (l ? l.x : []));
     layout(p, first, xs);
-    const others = PARAMS.filter((q) => q !== cell.param).map((q) => `${q} = ${plainNumber(base[q])}`).join(', ');
-    annotations.push(panelTitle(p, `${cell.param} = ${plainNumber(cell.value)} (${others})`));
+    // short panel titles (the value that varies); the baseline the others keep is said once, in the title
+    annotations.push(panelTitle(p, `${cell.param} = ${plainNumber(cell.value)}`));
     slots.push({ xKey: p.xKey, yKey: p.yKey, title: annotations.length - 1, row: cell.row });
   });
   function layout(p: (typeof panels)[number], first: boolean, xs: number[]): void {

@@ -15,7 +15,7 @@ import { DATASET_PROPERTIES } from '../analysis/datasetProperties.ts';
 import type { QueryTimeRange } from '../analysis/queryTimeRange.ts';
 import { TIME_COMPLEXITY, type TimeComplexityRow } from '../analysis/timeComplexity.ts';
 import { formatDuration } from './inputs.ts';
-import { settingTitle } from './names.ts';
+import { datasetRank, settingTitle } from './names.ts';
 import { strategyLabel } from './palette.ts';
 import { textWidth, wrapText } from './textMetrics.ts';
 import type { PlotlyFigure } from './types.ts';
@@ -82,11 +82,11 @@ export function drawTable(t: TableData, options: { fontPx?: number; maxWidthPx?:
     return w + 1.2 * font;
   });
   const groupFit = (font: number, ws: number[]) => {
-    // a group label wider than its columns widens the last of them
+    // a group label wider than its columns widens them all alike (the numbers stay evenly spaced)
     for (const g of t.groups ?? []) {
       const span = ws.slice(g.start, g.start + g.span).reduce((a, b) => a + b, 0);
       const need = textWidth(`<b>${g.label}</b>`, font) + 1.2 * font;
-      if (need > span) ws[g.start + g.span - 1]! += need - span;
+      if (need > span) for (let j = g.start; j < g.start + g.span; j++) ws[j]! += (need - span) / g.span;
     }
     return ws;
   };
@@ -290,7 +290,8 @@ export function ablationTableData(t: AblationTable, labels?: (strategy: string) 
  */
 export function ablationGridTable(grid: AblationGrid | undefined): TableData {
   const variants = grid?.variants ?? PAPER_ABLATION_VARIANTS;
-  const blocks = grid?.blocks ?? [];
+  // column groups in the paper's dataset order (EMNIST, RepeatedMNIST, BloodMNIST, OpenML-6)
+  const blocks = [...(grid?.blocks ?? [])].map((b, i) => [b, i] as const).sort(([a, i], [b, j]) => datasetRank(a.dataset) - datasetRank(b.dataset) || i - j).map(([b]) => b);
   const header = ['γ', 'u(x)', 'd(x)'];
   const latexHeader: Array<string | null> = ['$\\gamma$', '$u(x)$', '$d(x)$'];
   const groups: Array<{ label: string; start: number; span: number }> = [];

@@ -1,0 +1,25 @@
+// The qualitative figures of `npm run figures` (Fig. 1, 6, 7, 8, 9, 11) drawn from tiny trained pools: every
+// one is drawn (no placeholder) in paper order, Fig. 1 has a panel per paper strategy, Fig. 7 (b) and Fig. 11
+// say on the figure what stands in for what.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { qualitativeExhibits } from '../../scripts/render-figures-qualitative.ts';
+
+type T = Record<string, any>;
+const texts = (layout: T) => ((layout.annotations as T[] | undefined) ?? []).map((a) => String(a.text).replace(/<br>/g, ' '));
+
+test('qualitativeExhibits: Fig. 1, 6, 7, 8 (simplex, t-SNE), 9, 11 from small trained pools, each drawn, stand-ins said', { timeout: 300_000 }, async () => {
+  const ex = await qualitativeExhibits({ poolSize: 90, querySize: 4, tsneIterations: 60, fig7Pool: 150, fig7Query: 10, fig7Rows: 2000, examplesPerClass: 2, epochs: 3 });
+  assert.deepEqual(ex.map((e) => [e.name, e.paper]), [
+    ['fig01-simplex', 'Figure 1'], ['fig06-relevance-course', 'Figure 6'], ['fig07-class-accuracy-tsne', 'Figure 7'], ['fig08-simplex', 'Figure 8'],
+    ['fig08-tsne', 'Figure 8'], ['fig09-selection-probability', 'Figure 9'], ['fig11-example-images', 'Figure 11'],
+  ]);
+  for (const e of ex) assert.doesNotMatch(e.source ?? '', /^placeholder/, `${e.name}: ${e.source}`);
+  const by = new Map(ex.map((e) => [e.name, e.figure]));
+  // Fig. 1: one simplex per paper strategy, titled with its name and time
+  const fig1 = by.get('fig01-simplex')!;
+  const titles = texts(fig1.layout as T).filter((t) => / \(\d+(\.\d+)? ms\)$/.test(t)).map((t) => t.replace(/ \(.*$/, ''));
+  assert.deepEqual(titles, ['Random', 'Entropy', 'KCenterGreedy', 'CDAL', 'BADGE', 'CLUE', 'AlfaMix', 'FALCUN']);
+  assert.ok(texts(by.get('fig07-class-accuracy-tsne')!.layout as T).some((t) => /BloodMNIST needs its files/.test(t)));
+  assert.match(texts(by.get('fig11-example-images')!.layout as T).join(' ') + String((by.get('fig11-example-images')!.layout.title as T)?.text ?? ''), /stands in for BloodMNIST/);
+});
