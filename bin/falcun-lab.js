@@ -3,6 +3,7 @@
 // Checks the Node version first, with the one minimum package.json declares (engines.node), so an old
 // Node gets one clear line instead of a missing-export error from deep inside a module.
 import { readFileSync } from 'node:fs';
+import { register } from 'tsx/esm/api';
 
 const minimum = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).engines.node.replace(/^>=\s*/, '');
 const older = (a, b) => {
@@ -14,7 +15,6 @@ if (older(process.versions.node, minimum)) {
   console.error(`falcun-lab needs Node >= ${minimum} (package.json "engines"); this is Node ${process.versions.node}`);
   process.exit(1);
 }
-const { register } = await import('tsx/esm/api');
 register();
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv);

@@ -5,7 +5,7 @@
 // and a path argument narrows the run to matching files (e.g. `npm run test:only -- acquisition`).
 // Every temporary file of the run (tests, Jupyter, Chromium, Slurm) goes to one fresh folder (TMPDIR) that
 // is removed when the run ends, however it ends: a test that forgets to clean up leaves nothing behind.
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -29,6 +29,10 @@ if (files.length === 0) {
   process.exit(1);
 }
 const scratch = mkdtempSync(join(tmpdir(), 'falcun-test-'));
+// tsx keeps its compile cache in <tmp>/tsx-<uid>: share the real one, or every run would start cold.
+const tsxCache = `tsx-${process.getuid?.() ?? 'user'}`;
+mkdirSync(join(tmpdir(), tsxCache), { recursive: true });
+symlinkSync(join(tmpdir(), tsxCache), join(scratch, tsxCache));
 const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...flags, ...files], {
   stdio: 'inherit',
   env: { ...process.env, TMPDIR: scratch },

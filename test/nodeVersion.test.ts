@@ -3,9 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import * as zlib from 'node:zlib';
 
 const minimum = (JSON.parse(readFileSync('package.json', 'utf8')) as { engines: { node: string } }).engines.node.replace(/^>=\s*/, '');
@@ -23,6 +23,7 @@ test('the launcher refuses an older Node with one line naming both versions', ()
     mkdirSync(join(dir, 'bin'));
     copyFileSync('bin/falcun-lab.js', join(dir, 'bin', 'falcun-lab.js'));
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module', engines: { node: '>=99.1' } }));
+    symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
     const r = spawnSync(process.execPath, [join(dir, 'bin', 'falcun-lab.js'), 'list'], { encoding: 'utf8' });
     assert.equal(r.status, 1);
     assert.equal(r.stderr.trim(), `falcun-lab needs Node >= 99.1 (package.json "engines"); this is Node ${process.versions.node}`);

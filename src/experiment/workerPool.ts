@@ -3,9 +3,12 @@
  * each cell resumable by itself (runCell.ts), finished cells skipped. Worker processes rather than threads:
  * tfjs's wasm backend is single-threaded under Node, and a process keeps one run's memory to itself.
  *
- *   runExperiment ──fork×W──► cellWorker.ts ──runCell(i)──► runs/<runId>.jsonl (append + fsync per round)
- *        ▲                          │
- *        └─ IPC: epoch / round / done ◄┘  ──► ProgressReporter (bars on a terminal, log lines otherwise)
+ *   runExperiment ──CellWorkerPool, fork×W──► cellWorker.ts ──runCell(i)──► runs/<runId>.jsonl
+ *        ▲                                          │          (append + fsync per round)
+ *        └─ IPC: epoch / round / done ─► RunTally ◄─┘  ──► ProgressReporter (bars on a terminal, log lines otherwise)
+ *
+ * The steps: planCells (validate, refuse cells in use, skip finished ones) → a CellWorkerPool runs the
+ * queue → RunTally books every message → watchStopSignals turns SIGINT/SIGTERM into stop or kill → summary.
  *
  * Ctrl-C: the first SIGINT lets every worker finish its current round and stops (nothing is lost, every
  * record on disk is complete; re-running resumes). A second SIGINT kills the workers at once: the rounds
@@ -16,16 +19,16 @@
  * One writer per directory: this process holds `<dir>/run.lock` for the whole run (writerLock.ts), and
  * refuses to start while another live process holds it or any cell of the directory.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { sourceModulePath } from '../sourcePath.ts';
-import { gridCells } from './grid.ts';
-import { readManifest } from './manifest.ts';
-import { createProgressReporter, type ProgressReporter } from './progress.ts';
 import { readRunRecords, runFile } from '../results/resultStore.ts';
 import { cellBackend } from './backendRule.ts';
+import { CellWorkerPool } from './cellWorkerPool.ts';
+import { gridCells, type GridCell } from './grid.ts';
+import { readManifest } from './manifest.ts';
+import { createProgressReporter, type ProgressReporter } from './progress.ts';
+import { RunTally, type CellFailure, type CellOutcome } from './runTally.ts';
+import { watchStopSignals } from './stopSignals.ts';
 import { acquireLock, cellLockFile, directoryLockFile, LockBusyError, readLockHolder, type HeldLock } from './writerLock.ts';
-import type { ParentMessage, WorkerMessage } from './workerProtocol.ts';
 
 export interface RunExperimentOptions {
   /** An experiment directory with its manifest (see openExperimentDir). */
@@ -80,7 +83,7 @@ export interface RunExperimentSummary {
   readonly completed: number;
   /** Cells left unfinished because of a stop request (Ctrl-C): resumed by the next run. */
   readonly stopped: number;
-  readonly failed: ReadonlyArray<{ readonly index: number; readonly runId: string; readonly message: string }>;
+  readonly failed: readonly CellFailure[];
   /** Cells never started although nobody asked to stop (e.g. every worker failed to start). */
   readonly notStarted: number;
   /** Errors of workers that could not start (bad dependencies module, import errors). */
@@ -89,11 +92,8 @@ export interface RunExperimentSummary {
   /** A SIGTERM stopped the run (exit 143 for the scheduler to requeue). */
   readonly terminated: boolean;
   /** What became of each cell this call ran (not the skipped ones). */
-  readonly cells: ReadonlyArray<{ readonly index: number; readonly runId: string; readonly status: 'complete' | 'stopped' | 'failed'; readonly resumedFrom: number; readonly roundsWritten: number }>;
+  readonly cells: readonly CellOutcome[];
 }
-
-// The source file even when this module runs compiled from dist/ (notebooks): workers run under tsx.
-const WORKER = sourceModulePath('experiment/cellWorker.ts');
 
 /**
  * Runs every unfinished cell of the experiment in `dir`.
@@ -113,220 +113,107 @@ export async function runExperiment(options: RunExperimentOptions): Promise<RunE
   }
 }
 
-async function runLocked(options: RunExperimentOptions): Promise<RunExperimentSummary> {
+/** What one call will run: the grid, the cells asked for, those still to run and where each starts. */
+interface CellPlan {
+  readonly all: readonly GridCell[];
+  readonly wanted: readonly number[];
+  /** Unfinished cells, in order: the pool's queue. */
+  readonly todo: number[];
+  /** Rounds already on disk per cell to run. */
+  readonly doneAtStart: ReadonlyMap<number, number>;
+  /** Cells asked for that are complete already. */
+  readonly skipped: number;
+  readonly workers: number;
+}
+
+/**
+ * Validates the options against the directory's plan and finds the cells to run; nothing starts here.
+ * @throws RangeError for bad cell indices or worker counts; LockBusyError for a cell another live process writes.
+ */
+function planCells(options: RunExperimentOptions): CellPlan {
   const manifest = readManifest(options.dir);
   // Refused here, before any worker starts, when the flag would mix backends in the directory.
   if (options.backend !== undefined) cellBackend(options.dir, manifest.plan.backend, options.backend);
   const all = gridCells(manifest.plan);
   const wanted = options.cells ?? all.map((c) => c.index);
-  for (const i of wanted) {
-    if (!Number.isInteger(i) || i < 0 || i >= all.length) throw new RangeError(`runExperiment: cell index must be in [0, ${all.length - 1}], got ${i}`);
-  }
-  const workersWanted = options.workers ?? availableParallelism();
-  if (!Number.isInteger(workersWanted) || workersWanted < 1) {
-    throw new RangeError(`runExperiment: workers must be a positive integer, got ${workersWanted}`);
-  }
+  const cellAt = (i: number): GridCell => {
+    const c = Number.isInteger(i) ? all[i] : undefined;
+    if (c === undefined) throw new RangeError(`runExperiment: cell index must be in [0, ${all.length - 1}], got ${i}`);
+    return c;
+  };
+  wanted.forEach(cellAt);
+  const workers = options.workers ?? availableParallelism();
+  if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`runExperiment: workers must be a positive integer, got ${workers}`);
   // A cell written by another live process (a `run-cell`, e.g. a Slurm task) is refused up front.
   for (const i of wanted) {
-    const c = all[i]!;
+    const c = cellAt(i);
     const h = readLockHolder(cellLockFile(options.dir, c.runId));
     if (h?.alive && h.holder.pid !== process.pid) {
       throw new LockBusyError(cellLockFile(options.dir, c.runId), h.holder, `run ${c.runId} (cell ${c.index}) of ${options.dir}`);
     }
   }
   const todo: number[] = [];
-  /** Rounds on disk per cell to run (where its progress starts). */
   const doneAtStart = new Map<number, number>();
-  let skipped = 0;
   for (const i of wanted) {
-    const c = all[i]!;
+    const c = cellAt(i);
     const n = readRunRecords(runFile(options.dir, c.runId)).length;
-    if (n >= c.dataset.rounds) skipped++;
-    else {
+    if (n < c.dataset.rounds) {
       todo.push(i);
       doneAtStart.set(i, n);
     }
   }
-  const reporter = options.reporter ?? createProgressReporter(wanted.length, skipped);
-  const failed: Array<{ index: number; runId: string; message: string }> = [];
-  let completed = 0;
-  let stopped = 0;
-  let interrupted = false;
-  let terminated = false;
-  const cells: Array<RunExperimentSummary['cells'][number]> = [];
-  const workerErrors: string[] = [];
-  if (todo.length === 0) {
-    reporter.stop();
-    return { total: wanted.length, skipped, completed, stopped, failed, notStarted: 0, workerErrors, interrupted, terminated, cells };
-  }
+  return { all, wanted, todo, doneAtStart, skipped: wanted.length - todo.length, workers };
+}
 
-  const tsxLoader = import.meta.resolve('tsx');
-  const workers = new Set<ChildProcess>();
-  const current = new Map<ChildProcess, number | undefined>();
-  let stopping = false;
-  let resolveAll!: () => void;
-  const finished = new Promise<void>((r) => (resolveAll = r));
-
-  const post = (w: ChildProcess, m: ParentMessage) => {
-    // A worker may die between the check and the write (EPIPE): its 'exit' handler accounts for it.
-    if (w.connected) w.send(m, (err) => void err);
-  };
-  const next = (w: ChildProcess) => {
-    const index = stopping ? undefined : todo.shift();
-    current.set(w, index);
-    if (index === undefined) post(w, { type: 'exit' });
-    else post(w, { type: 'run', index });
-  };
-  const spawnWorker = () => {
-    const w = fork(WORKER, [], {
-      execArgv: ['--import', tsxLoader],
-      env: {
-        ...process.env,
-        ...options.env,
-        FALCUN_EXPERIMENT_DIR: options.dir,
-        FALCUN_DEPENDENCIES: options.dependenciesModule,
-        FALCUN_CELL_BACKEND: options.backend ?? '',
-        FALCUN_SHARED_DIRECTORY: options.directoryLock === 'shared' ? '1' : '',
-        FALCUN_PARENT_PID: String(process.pid),
-      },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      // Own process group: a terminal's Ctrl-C reaches only this process, which stops the workers
-      // through 'stop' messages (a worker still starting up would otherwise die of the SIGINT).
-      detached: true,
-    });
-    w.on('error', (e) => reporter.log(`worker error: ${e.message}`));
-    workers.add(w);
-    current.set(w, undefined);
-    w.on('message', (m: WorkerMessage) => {
-      const idx = 'index' in m ? m.index : undefined;
-      const runId = idx !== undefined ? all[idx]!.runId : '';
-      switch (m.type) {
-        case 'ready':
-          next(w);
-          break;
-        case 'round-start':
-          if (!startedRuns.has(idx!)) {
-            startedRuns.add(idx!);
-            reporter.runStarted(runId, m.round, m.rounds);
-          }
-          break;
-        case 'epoch':
-          // Replayed fits (kept weights, on resume) come before the run's first 'round-start'.
-          if (!startedRuns.has(idx!)) {
-            startedRuns.add(idx!);
-            reporter.runStarted(runId, doneAtStart.get(idx!) ?? 0, m.rounds);
-          }
-          reporter.epochDone?.(runId, {
-            round: m.round,
-            rounds: m.rounds,
-            replay: m.replay,
-            epoch: m.epoch,
-            epochs: m.epochs,
-            loss: m.loss,
-            accuracy: m.accuracy,
-          });
-          break;
-        case 'round':
-          reporter.roundDone(runId, m.round, m.rounds, m.numLabeled, m.testAccuracy);
-          break;
-        case 'cell-done':
-          if (!startedRuns.has(idx!)) reporter.runStarted(runId, m.resumedFrom, m.rounds);
-          if (m.status === 'complete') completed++;
-          else stopped++;
-          cells.push({ index: idx!, runId, status: m.status, resumedFrom: m.resumedFrom, roundsWritten: m.roundsWritten });
-          reporter.runFinished(runId, m.status);
-          next(w);
-          break;
-        case 'cell-error':
-          if (!startedRuns.has(idx!)) reporter.runStarted(runId, 0, all[idx!]!.dataset.rounds);
-          failed.push({ index: idx!, runId, message: m.message });
-          cells.push({ index: idx!, runId, status: 'failed', resumedFrom: doneAtStart.get(idx!) ?? 0, roundsWritten: 0 });
-          reporter.runFinished(runId, 'failed', m.message.split('\n')[0]);
-          next(w);
-          break;
-        case 'fatal':
-          workerErrors.push(m.message);
-          reporter.log(`worker failed to start: ${m.message.split('\n')[0]}`);
-          break;
-      }
-    });
-    w.on('exit', (code, signal) => {
-      workers.delete(w);
-      const index = current.get(w);
-      current.delete(w);
-      if (index !== undefined && interrupted) {
-        stopped++;
-        cells.push({ index, runId: all[index]!.runId, status: 'stopped', resumedFrom: doneAtStart.get(index) ?? 0, roundsWritten: 0 });
-        reporter.runFinished(all[index]!.runId, 'stopped');
-      } else if (index !== undefined) {
-        const runId = all[index]!.runId;
-        const message = `worker exited (${signal ?? `code ${code}`}) while running it`;
-        failed.push({ index, runId, message });
-        cells.push({ index, runId, status: 'failed', resumedFrom: doneAtStart.get(index) ?? 0, roundsWritten: 0 });
-        reporter.runFinished(runId, 'failed', message);
-      }
-      // A worker that died unexpectedly is replaced while work remains.
-      if (!stopping && todo.length > 0 && (code !== 0 || index !== undefined)) {
-        if (failedStarts++ < 3 * workersWanted) spawnWorker();
-      }
-      if (workers.size === 0) resolveAll();
-    });
-  };
-  const startedRuns = new Set<number>();
-  let failedStarts = 0;
-
-  const onSigint = () => {
-    if (!stopping) {
-      stopping = true;
-      reporter.log('Ctrl-C: finishing the rounds in progress, then stopping (press Ctrl-C again to stop at once; finished rounds are kept)');
-      for (const w of workers) post(w, { type: 'stop' });
-    } else {
-      interrupted = true;
-      reporter.log('Ctrl-C again: stopping the workers now; rounds in progress will be redone on resume');
-      for (const w of workers) w.kill('SIGKILL');
-    }
-  };
-  const graceMs = options.stopGraceMs ?? STOP_GRACE_MS;
-  let graceTimer: NodeJS.Timeout | undefined;
-  const onSigterm = () => {
-    if (terminated) return;
-    terminated = true;
-    stopping = true;
-    reporter.log(`SIGTERM: finishing the rounds in progress, for at most ${graceMs / 1000} s, then stopping (exit 143; re-run or requeue to resume)`);
-    for (const w of workers) post(w, { type: 'stop' });
-    graceTimer = setTimeout(() => {
-      interrupted = true;
-      reporter.log(`the rounds in progress did not end within ${graceMs / 1000} s of SIGTERM: stopping the workers now; they are redone on resume`);
-      for (const w of workers) w.kill('SIGKILL');
-    }, graceMs);
-  };
-  const handle = options.handleSignals ?? true;
-  if (handle) {
-    process.on('SIGINT', onSigint);
-    process.on('SIGTERM', onSigterm);
-  }
-  try {
-    const n = Math.min(workersWanted, todo.length);
-    for (let i = 0; i < n; i++) spawnWorker();
-    await finished;
-  } finally {
-    if (graceTimer !== undefined) clearTimeout(graceTimer);
-    if (handle) {
-      process.off('SIGINT', onSigint);
-      process.off('SIGTERM', onSigterm);
-    }
-    reporter.stop();
-  }
+/** What the workers need to know besides the cell index (their environment). */
+function workerEnv(options: RunExperimentOptions): NodeJS.ProcessEnv {
   return {
-    total: wanted.length,
-    skipped,
-    completed,
-    stopped: stopped + (stopping ? todo.length : 0),
-    failed,
-    notStarted: stopping ? 0 : todo.length,
-    workerErrors,
+    ...process.env,
+    ...options.env,
+    FALCUN_EXPERIMENT_DIR: options.dir,
+    FALCUN_DEPENDENCIES: options.dependenciesModule,
+    FALCUN_CELL_BACKEND: options.backend ?? '',
+    FALCUN_SHARED_DIRECTORY: options.directoryLock === 'shared' ? '1' : '',
+    FALCUN_PARENT_PID: String(process.pid),
+  };
+}
+
+async function runLocked(options: RunExperimentOptions): Promise<RunExperimentSummary> {
+  const plan = planCells(options);
+  const reporter = options.reporter ?? createProgressReporter(plan.wanted.length, plan.skipped);
+  const tally = new RunTally(plan.all, plan.doneAtStart, reporter);
+  const summary = (queueLeft: number, stopping: boolean, interrupted: boolean, terminated: boolean): RunExperimentSummary => ({
+    total: plan.wanted.length,
+    skipped: plan.skipped,
+    completed: tally.completed,
+    // cells never started because of a stop request count as stopped; without one, as not started
+    stopped: tally.stopped + (stopping ? queueLeft : 0),
+    failed: tally.failed,
+    notStarted: stopping ? 0 : queueLeft,
+    workerErrors: tally.workerErrors,
     interrupted,
     terminated,
-    cells,
-  };
+    cells: tally.cells,
+  });
+  if (plan.todo.length === 0) {
+    reporter.stop();
+    return summary(0, false, false, false);
+  }
+  let signals: ReturnType<typeof watchStopSignals> | undefined;
+  const pool = new CellWorkerPool(plan.todo, {
+    env: workerEnv(options),
+    workers: plan.workers,
+    onMessage: (m) => tally.onMessage(m),
+    onLost: (index, how) => (signals?.interrupted ? tally.killed(index) : tally.fail(index, `worker exited (${how}) while running it`)),
+    log: (line) => reporter.log(line),
+  });
+  if (options.handleSignals ?? true) signals = watchStopSignals(pool, options.stopGraceMs ?? STOP_GRACE_MS, (line) => reporter.log(line));
+  try {
+    pool.start(plan.workers);
+    await pool.finished;
+  } finally {
+    signals?.dispose();
+    reporter.stop();
+  }
+  return summary(plan.todo.length, pool.isStopping, signals?.interrupted ?? false, signals?.terminated ?? false);
 }

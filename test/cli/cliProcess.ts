@@ -48,12 +48,13 @@ export function startCli(args: readonly string[], env: Record<string, string> = 
   };
 }
 
-/** Direct child processes of `pid` (the worker processes of a `run`). */
+/** The worker processes of a `run` (direct children of `pid` running cellWorker.ts; not tsx's esbuild service). */
 export function childPids(pid: number): number[] {
   try {
-    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+    return execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(pid)], { encoding: 'utf8' })
       .split('\n')
-      .map((s) => Number(s.trim()))
+      .filter((line) => line.includes('cellWorker'))
+      .map((line) => Number(line.trim().split(/\s+/)[0]))
       .filter((n) => n > 0);
   } catch {
     return [];
