@@ -156,3 +156,25 @@ test('slurm: a value that an #SBATCH line cannot carry exits 2 naming the option
     cleanup();
   }
 });
+
+test('a truncated manifest.json is one line naming the file, for every command that reads it; run refuses to overwrite it', { timeout: 120_000 }, async () => {
+  const { dir, cleanup } = scratchDir();
+  try {
+    const exp = makeExperiment(dir);
+    await runCell(exp, 0, dependencies);
+    const manifest = join(exp, 'manifest.json');
+    const text = readFileSync(manifest, 'utf8');
+    writeFileSync(manifest, text.slice(0, text.length >> 1));
+    const config = join(dir, 'c.json');
+    writeFileSync(config, JSON.stringify(SMALL_CONFIG));
+    for (const args of [['status', exp], ['export-csv', exp], ['report', exp, '--no-png'], ['run', config, '--out', exp, '--no-report'], ['run-cell', exp, '--index', '1']]) {
+      const r = await cli(...args);
+      assert.equal(r.code, 1, `${args[0]}: ${r.err}`);
+      assert.match(r.err, new RegExp(`^falcun-lab: ${manifest.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is damaged \\(.*\\); it cannot be read back\\. .*\\n$`), args[0]);
+    }
+    assert.equal(readFileSync(manifest, 'utf8'), text.slice(0, text.length >> 1), 'left as it was');
+    assert.equal(readRunRecords(runFile(exp, 'blobs__random__s0')).length, 5, 'records kept');
+  } finally {
+    cleanup();
+  }
+});

@@ -11,6 +11,7 @@ import { runCell } from '../../src/experiment/runCell.ts';
 import { createProgressReporter } from '../../src/experiment/progress.ts';
 import { runExperiment } from '../../src/experiment/workerPool.ts';
 import { dependencies } from '../experiment/fixtures/fakeDependencies.ts';
+import { startCli } from './cliProcess.ts';
 import { makeExperiment, scratchDir, SMALL_CONFIG, withoutTimes } from '../experiment/helpers.ts';
 
 const FAKE = fileURLToPath(new URL('../experiment/fixtures/fakeDependencies.ts', import.meta.url));
@@ -297,6 +298,24 @@ test('--backend decides the cells of an auto directory (run-cell and run); an un
     let help = '';
     await main(['node', 'falcun-lab', 'run', '--help'], { out: (s) => void (help += s), err: (s) => void (help += s) });
     assert.match(help, /--backend <backend> +tfjs backend: wasm, cpu, tensorflow, tensorflow-gpu,\s+auto; wins over the config's 'backend' and FALCUN_BACKEND/);
+  } finally {
+    cleanup();
+  }
+});
+
+test('a worker dying of an uncaught error (e.g. thrown inside a library callback) prints one short line, not the library source; the cell fails, exit 1', { timeout: 120_000 }, async () => {
+  const { dir, cleanup } = scratchDir();
+  try {
+    const config = join(dir, 'exp.json');
+    writeFileSync(config, JSON.stringify({ ...SMALL_CONFIG, strategies: ['random'], seeds: [0] }));
+    const run = startCli(['run', config, '--out', join(dir, 'out'), '--workers', '1', '--no-report'], { FAKE_ASYNC_THROW: '1' });
+    const { code } = await run.exited;
+    assert.equal(code, 1, run.text());
+    const lines = run.text().split('\n').filter((l) => /cannot read 'shape'/.test(l));
+    assert.equal(lines.length, 1, run.text().slice(0, 2000));
+    assert.ok(lines[0]!.length < 1000, `a ${lines[0]!.length}-character line`);
+    assert.match(lines[0]!, /^falcun-lab worker \d+: TypeError: cannot read 'shape' of undefined in function/);
+    assert.match(run.text(), /blobs__random__s0.*failed|failed.*blobs__random__s0/);
   } finally {
     cleanup();
   }
