@@ -81,7 +81,7 @@ test('parseNpz checks every decoded member against its CRC-32, as numpy does (a 
   const at = Buffer.from(z).indexOf(Buffer.from([10, 20, 30, 40]));
   assert.ok(at > 0);
   const flipped = z.slice();
-  flipped[at + 2] ^= 0x01;
+  flipped[at + 2]! ^= 0x01;
   assert.throws(() => parseNpz(flipped, 'f.npz'), (e: Error) => e instanceof DataFileError && /^f\.npz:x\.npy: CRC-32 mismatch \(archive says 0x[0-9a-f]{8}, content gives 0x[0-9a-f]{8}\): the file is corrupt/.test(e.message));
   assert.deepEqual(Array.from(parseNpz(flipped, 'f.npz', ['y']).get('y')!.data), [5], 'an intact member still reads');
   assert.deepEqual(Array.from(parseNpz(z, 'f.npz').get('x')!.data), [10, 20, 30, 40]);
