@@ -30,55 +30,10 @@ export const ENVIRONMENT_VARIABLES = {
     default: '/usr/bin/chromium',
     readBy: 'figures/export.ts, report/report.ts',
   },
-  FALCUN_SCALE: {
-    meaning: 'notebook scale: smoke, quick or paper',
-    default: 'smoke',
-    readBy: 'notebook/environment.ts, scripts/notebooks/run.ts',
-  },
-  FALCUN_FIGURES_DIR: {
-    meaning: 'where notebooks write their figures',
-    default: '<repo>/figures',
-    readBy: 'notebook/environment.ts, scripts/notebooks/run.ts',
-  },
-  FALCUN_RESULTS_DIR: {
-    meaning: 'where notebooks keep their experiments',
-    default: '<repo>/results/notebooks-<scale>',
-    readBy: 'notebook/environment.ts, scripts/notebooks/run.ts',
-  },
-  FALCUN_STRATEGIES: {
-    meaning: 'comma-separated strategies of a notebook (Fig. 1, Fig. 18)',
-    default: "the notebook's list",
-    readBy: 'notebooks 01, 18',
-  },
-  FALCUN_QUERY_SIZE: {
-    meaning: 'query size Q of a notebook query',
-    default: "the notebook's value",
-    readBy: 'notebooks 01, 06, 07, 08, gamma-explorer',
-  },
-  FALCUN_GAMMA: {
-    meaning: "FALCUN's γ in a notebook",
-    default: '10',
-    readBy: 'notebooks 01, 06, 07, 08, gamma-explorer',
-  },
-  FALCUN_GAMMAS: {
-    meaning: 'comma-separated γ values of the selection-probability figure',
-    default: "the notebook's list",
-    readBy: 'notebook 09',
-  },
-  FALCUN_DATASET: {
-    meaning: 'dataset of the class-accuracy t-SNE notebook',
-    default: 'randomrbf',
-    readBy: 'notebook 07',
-  },
-  FALCUN_MEDMNIST_DIR: {
-    meaning: 'folder holding bloodmnist.npz / dermamnist.npz for the example-image and t-SNE notebooks (nothing is downloaded)',
-    default: 'unset: MNIST and Fashion-MNIST instead',
-    readBy: 'notebooks 07, 11',
-  },
-  FALCUN_PER_CLASS: {
-    meaning: 'example images per class',
-    default: '6',
-    readBy: 'notebook 11',
+  FALCUN_NOTEBOOK_PARAMS: {
+    meaning: "a notebook's parameters for a headless run, as a JSON object (e.g. {\"scale\":\"smoke\",\"gamma\":5}); each value must have the type of the parameter cell's default; set by npm run notebooks (--scale, --results, --param key=value)",
+    default: "the parameter cell's defaults",
+    readBy: 'notebook/parameters.ts, scripts/notebooks/run.ts',
   },
   FALCUN_EXPERIMENT_DIR: {
     meaning: 'internal: the experiment directory a worker process runs cells of',

@@ -29,6 +29,6 @@ test("README's environment-variable table is the generated one", () => {
 });
 
 test('envValue reads the named variable, undefined when unset', () => {
-  assert.equal(envValue('FALCUN_SCALE', { FALCUN_SCALE: 'quick' }), 'quick');
-  assert.equal(envValue('FALCUN_SCALE', {}), undefined);
+  assert.equal(envValue('FALCUN_DATA_DIR', { FALCUN_DATA_DIR: '/tmp/d' }), '/tmp/d');
+  assert.equal(envValue('FALCUN_DATA_DIR', {}), undefined);
 });

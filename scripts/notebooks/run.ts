@@ -1,37 +1,56 @@
 /**
  * Executes the notebooks headless (Jupyter nbconvert, tslab kernel) and fails on any cell error.
  *
- *   npm run notebooks                       every notebook at the smoke scale (CI), figures to a temp folder
- *   npm run reproduce -- --scale quick      every notebook at the quick scale, figures refreshed in figures/
- *   npm run notebooks -- 04 gamma           only notebooks whose file name contains "04" or "gamma"
+ *   npm run notebooks                          every notebook, experiments run at the smoke scale (CI)
+ *   npm run notebooks -- 04 gamma              only notebooks whose file name contains "04" or "gamma"
+ *   npm run notebooks -- 01 --param gamma=5 --param strategies=falcun,random
+ *   npm run notebooks -- --defaults            every notebook as Run All in Jupyter would (its own defaults)
+ *   npm run reproduce                          the committed results drawn, the rest at the quick scale,
+ *                                              and the committed figures/ refreshed (the only writer of figures/)
+ *   … --record-times                           also writes the measured seconds to notebooks/times.json
+ *                                              (the index notebook's table; key: the run's label)
  *
- * Steps: compile src/ to dist/ (tslab imports compiled code only), register the kernel if needed,
- * check that every committed notebook has its outputs stripped, then run each one in a fresh kernel
- * with FALCUN_SCALE / FALCUN_FIGURES_DIR / FALCUN_RESULTS_DIR set for its parameter cell.
+ * Parameters reach each notebook's parameter cell through ONE variable, FALCUN_NOTEBOOK_PARAMS (JSON; see
+ * src/notebook/parameters.ts): results, scale, exportDir, runDir and every --param.
+ * Exports go to exports/<scale>/ (git-ignored) unless --export-dir says otherwise.
+ *
+ * Steps: compile src/ to dist/ with its build stamp, register the kernel, check that every committed
+ * notebook is stripped, then run each one in a fresh kernel.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
+import { NOTEBOOK_PARAMS_ENV, parseParamPairs, type ParamValue } from '../../src/notebook/parameters.ts';
+import { NOTEBOOK_TIMES_FILE, type NotebookTimes } from '../../src/notebook/notebookIndex.ts';
 import { isStripped } from './strip.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
+const collect = (v: string, prev: string[]) => [...prev, v];
 const program = new Command('notebooks')
   .description('Execute the notebooks headless and fail on any cell error')
-  .addOption(new Option('--scale <scale>', 'scale preset for every notebook').choices(['smoke', 'quick', 'paper']).default('smoke'))
-  .option('--figures <dir>', 'where notebooks export figures (default: a temp folder at smoke scale, figures/ otherwise)')
-  .option('--results <dir>', 'where notebooks keep experiment results (default: results/notebooks-<scale>)')
+  .addOption(new Option('--scale <scale>', 'scale of the experiments a notebook runs').choices(['smoke', 'quick', 'paper']))
+  .option('--results <what>', "what record-based notebooks draw: 'run' (run at --scale), 'committed', or a results directory")
+  .option('--reproduce', 'draw the committed results, run the rest at the quick scale, export into figures/ (npm run reproduce)')
+  .option('--defaults', "inject nothing but the export folder: every notebook runs with its parameter cell's defaults")
+  .option('--param <key=value>', 'a notebook parameter (repeatable), e.g. gamma=5 or strategies=falcun,random', collect, [] as string[])
+  .option('--export-dir <dir>', 'where notebooks export figures (default: exports/<scale>/, figures/ with --reproduce)')
+  .option('--run-dir <dir>', 'where notebooks keep experiments they run (default: results/notebooks-<scale>/)')
   .option('--keep-outputs <dir>', 'write the executed notebooks (with outputs) into this folder')
+  .option('--record-times', 'write the measured seconds per notebook to notebooks/times.json')
   .option('--timeout <seconds>', 'per-cell timeout', '1800')
   .argument('[filters...]', 'run only notebooks whose file name contains one of these')
   .parse();
 
-const opts = program.opts<{ scale: string; figures?: string; results?: string; keepOutputs?: string; timeout: string }>();
+const opts = program.opts<{
+  scale?: string; results?: string; reproduce?: boolean; defaults?: boolean; param: string[];
+  exportDir?: string; runDir?: string; keepOutputs?: string; recordTimes?: boolean; timeout: string;
+}>();
 const filters = program.args;
 
-function sh(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
-  const r = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
+function sh(cmd: string, args: string[]) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) {
     console.error(`notebooks: '${cmd} ${args.join(' ')}' failed (exit ${r.status})`);
     process.exit(1);
@@ -47,30 +66,47 @@ if (notebooks.length === 0) {
   process.exit(1);
 }
 
-// Committed notebooks carry no outputs (an inline plotly figure adds ~5 MB each).
+// Committed notebooks carry no outputs (an inline plotly figure adds megabytes).
 const dirty = notebooks.filter((f) => !isStripped(JSON.parse(readFileSync(join(nbDir, f), 'utf8'))));
 if (dirty.length) {
   console.error(`notebooks: outputs present in ${dirty.join(', ')}; run 'npm run notebooks:strip' before committing`);
   process.exit(1);
 }
 
-sh(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
+// What the parameter cells receive, and the label of this run (export folder, times key).
+const params: Record<string, ParamValue> = {};
+let label: string;
+if (opts.defaults) {
+  label = 'defaults';
+} else if (opts.reproduce) {
+  Object.assign(params, { results: opts.results ?? 'committed', scale: opts.scale ?? 'quick', exportDir: resolve(opts.exportDir ?? join(root, 'figures')) });
+  label = 'reproduce';
+} else {
+  Object.assign(params, { results: opts.results ?? 'run', scale: opts.scale ?? 'smoke' });
+  label = opts.scale ?? 'smoke';
+}
+if (opts.runDir) params.runDir = resolve(opts.runDir);
+params.exportDir ??= resolve(opts.exportDir ?? join(root, 'exports', label));
+Object.assign(params, parseParamPairs(opts.param));
+if (opts.recordTimes && (opts.param.length > 0 || (params.results !== undefined && !['run', 'committed'].includes(String(params.results))))) {
+  console.error('notebooks: --record-times measures the standard runs only (no --param, results run or committed)');
+  process.exit(2);
+}
+
+sh(process.execPath, ['--import', 'tsx', 'scripts/build.ts']);
 sh('bash', ['scripts/notebooks/setup.sh']);
 
-const figures = resolve(opts.figures ?? (opts.scale === 'smoke' ? mkdtempSync(join(tmpdir(), 'falcun-figures-')) : join(root, 'figures')));
-const results = resolve(opts.results ?? join(root, 'results', `notebooks-${opts.scale}`));
 const outDir = resolve(opts.keepOutputs ?? mkdtempSync(join(tmpdir(), 'falcun-nb-')));
-for (const d of [figures, results, outDir]) mkdirSync(d, { recursive: true });
+mkdirSync(outDir, { recursive: true });
 const env = {
   ...process.env,
   JUPYTER_PATH: join(root, '.jupyter', 'share', 'jupyter'),
-  FALCUN_SCALE: opts.scale,
-  FALCUN_FIGURES_DIR: figures,
-  FALCUN_RESULTS_DIR: results,
+  [NOTEBOOK_PARAMS_ENV]: JSON.stringify(params),
 };
 
-console.log(`notebooks: ${notebooks.length} at scale '${opts.scale}'; figures → ${figures}; results → ${results}`);
+console.log(`notebooks: ${notebooks.length} (${label}); ${NOTEBOOK_PARAMS_ENV}=${JSON.stringify(params)}`);
 const failed: string[] = [];
+const seconds: Record<string, number> = {};
 notebooks.forEach((nb, i) => {
   const t0 = performance.now();
   const r = spawnSync(
@@ -84,14 +120,25 @@ notebooks.forEach((nb, i) => {
     ],
     { cwd: nbDir, env, encoding: 'utf8' },
   );
-  const secs = ((performance.now() - t0) / 1000).toFixed(1);
-  if (r.status === 0) console.log(`[${i + 1}/${notebooks.length}] ${nb} ok (${secs} s)`);
-  else {
+  const secs = (performance.now() - t0) / 1000;
+  if (r.status === 0) {
+    seconds[nb] = Math.round(secs * 10) / 10;
+    console.log(`[${i + 1}/${notebooks.length}] ${nb} ok (${secs.toFixed(1)} s)`);
+  } else {
     failed.push(nb);
-    console.log(`[${i + 1}/${notebooks.length}] ${nb} FAILED (${secs} s)`);
+    console.log(`[${i + 1}/${notebooks.length}] ${nb} FAILED (${secs.toFixed(1)} s)`);
     console.log((r.stderr || '').split('\n').slice(-40).join('\n'));
   }
 });
+if (opts.recordTimes) {
+  const times: NotebookTimes = existsSync(NOTEBOOK_TIMES_FILE) ? JSON.parse(readFileSync(NOTEBOOK_TIMES_FILE, 'utf8')) : { machine: '', runs: {} };
+  const key = label === 'reproduce' || label === 'defaults' ? label : `scale ${label}`;
+  times.runs[key] = { ...(times.runs[key] ?? {}), ...seconds };
+  times.machine = times.machine || `${process.platform}, Node ${process.versions.node}`;
+  writeFileSync(NOTEBOOK_TIMES_FILE + '.tmp', JSON.stringify(times, null, 1) + '\n');
+  renameSync(NOTEBOOK_TIMES_FILE + '.tmp', NOTEBOOK_TIMES_FILE);
+  console.log(`notebooks: times of ${Object.keys(seconds).length} notebooks written to ${NOTEBOOK_TIMES_FILE} (${key})`);
+}
 if (opts.keepOutputs) console.log(`notebooks: executed copies in ${outDir}`);
 if (failed.length) {
   console.error(`notebooks: ${failed.length} failed: ${failed.join(', ')}`);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# One-time set-up for the notebooks: Jupyter from Debian (where missing) and the tslab kernel,
-# registered into a project-local prefix (.jupyter/) against Debian's python and the project's tslab.
+# One-time set-up for the notebooks: Jupyter from Debian (where missing), the tslab kernel registered
+# into a project-local prefix (.jupyter/) against Debian's python and the project's tslab, and the
+# strip-outputs-on-save hook (scripts/notebooks/jupyter_notebook_config.py linked into .jupyter/etc/jupyter/).
 # Safe to run again. Run Jupyter afterwards with: npm run jupyter
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,4 +16,6 @@ fi
 if [ ! -f .jupyter/share/jupyter/kernels/tslab/kernel.json ]; then
   node_modules/.bin/tslab install --python=/usr/bin/python3 --binary="$PWD/node_modules/.bin/tslab" --prefix="$PWD/.jupyter" >/dev/null
 fi
-echo "notebooks/setup: tslab kernel registered in $PWD/.jupyter (use JUPYTER_PATH=$PWD/.jupyter/share/jupyter)"
+mkdir -p .jupyter/etc/jupyter
+ln -sf "$PWD/scripts/notebooks/jupyter_notebook_config.py" .jupyter/etc/jupyter/jupyter_notebook_config.py
+echo "notebooks/setup: tslab kernel and strip-on-save hook in $PWD/.jupyter (JUPYTER_PATH=$PWD/.jupyter/share/jupyter JUPYTER_CONFIG_PATH=$PWD/.jupyter/etc/jupyter; npm run jupyter sets both)"

@@ -30,9 +30,20 @@ export function strip(nb: Notebook): Notebook {
   };
 }
 
-/** Serialises like Jupyter (1-space indent, trailing newline) so stripping is idempotent and diffs stay small. */
+/** A copy with every object's keys sorted (nbformat writes sorted keys). */
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v === null || typeof v !== 'object') return v;
+  return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
+}
+
+/**
+ * Serialises exactly as Jupyter saves (nbformat: keys sorted, 1-space indent, non-ASCII kept, trailing
+ * newline), so a notebook saved from Jupyter through the strip-on-save hook is byte-identical to the
+ * committed file and `git status` stays clean. Sources are kept as they are (nbformat writes lists of lines).
+ */
 export function serialise(nb: Notebook): string {
-  return JSON.stringify(nb, null, 1) + '\n';
+  return JSON.stringify(sortKeys(nb), null, 1) + '\n';
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -3,7 +3,7 @@
 // Embeddings
 export { tsne } from './tsne.ts';
 export { tsneExact, TSNE_EXACT_MAX_N } from './tsneExact.ts';
-export type { TsneOptions } from './tsneOptions.ts';
+export { perplexityFor, type TsneOptions } from './tsneOptions.ts';
 
 // Building blocks
 export { kNearestNeighbours, type NearestNeighbours } from './kNearestNeighbours.ts';

@@ -100,6 +100,16 @@ export function checkedMatrix(fn: string, x: unknown, n: unknown, d: unknown): F
 }
 
 /**
+ * The perplexity to use for n points: the preferred value (default 30, van der Maaten's), clamped to
+ * ⌊(n − 1) / 3⌋ so that the 3·perplexity nearest neighbours exist (at least 1). One place for the clamp the
+ * small-pool views (Fig. 6–8 at the smoke scale) need.
+ * @example perplexityFor(61) // 20
+ */
+export function perplexityFor(n: number, preferred = 30): number {
+  return Math.max(1, Math.min(preferred, Math.floor((n - 1) / 3)));
+}
+
+/**
  * Fills in defaults and checks every option against n (see `TsneOptions` for the bounds).
  * Throws TypeError for a wrong kind (options not an object, random not a Random, onProgress not a function),
  * RangeError for an out-of-range value, naming the field, the value and the bound.
@@ -114,7 +124,7 @@ export function resolveTsneOptions(fn: string, n: number, options: TsneOptions):
   const perplexity = checkNumber(fn, 'options.perplexity', options.perplexity ?? 30, 1);
   if (perplexity >= n) {
     throw new RangeError(
-      `${fn}: options.perplexity must be < n = ${n}, got ${perplexity}; use a smaller perplexity (e.g. ${Math.max(1, Math.floor((n - 1) / 3))})`,
+      `${fn}: options.perplexity must be < n = ${n}, got ${perplexity}; use a smaller perplexity (e.g. perplexityFor(n) = ${perplexityFor(n)})`,
     );
   }
   const theta = checkNumber(fn, 'options.theta', options.theta ?? 0.5, 0);

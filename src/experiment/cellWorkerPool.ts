@@ -6,11 +6,11 @@
  * (`requestStop`, `killAll`); a worker ends by itself within ~0.1 s when the parent dies (lifeline.ts).
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { sourceModulePath } from '../sourcePath.ts';
+import { runningModulePath } from '../sourcePath.ts';
 import type { ParentMessage, WorkerMessage } from './workerProtocol.ts';
 
-// The source file even when this module runs compiled from dist/ (notebooks): workers run under tsx.
-const WORKER = sourceModulePath('experiment/cellWorker.ts');
+// The same tree as this module: dist/ from a notebook, src/ under tsx (one build: notebook/buildStamp.ts).
+const WORKER = runningModulePath('experiment/cellWorker');
 
 export interface CellWorkerPoolOptions {
   /** Environment of the workers (the parent's plus the run's FALCUN_* settings). */

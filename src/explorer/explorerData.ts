@@ -8,9 +8,9 @@ import { resolve } from 'node:path';
 
 export interface ExplorerData {
   readonly description: string;
-  /** The MNIST digits behind classes 0, 1, 2. */
-  readonly classNames: readonly [string, string, string];
-  /** N × 3 probabilities, row-major. */
+  /** The class names (the stored pool: the MNIST digits behind classes 0, 1, 2). */
+  readonly classNames: readonly string[];
+  /** N × C probabilities, row-major. */
   readonly probs: readonly number[];
   readonly labels: readonly number[];
   readonly n: number;

@@ -21,9 +21,10 @@ import { presetConfig } from '../experiment/presets.ts';
 import { createProgressReporter } from '../experiment/progress.ts';
 import type { RoundRecord } from '../results/roundRecord.ts';
 import { runExperiment, type RunExperimentSummary } from '../experiment/workerPool.ts';
-import { sourceModulePath } from '../sourcePath.ts';
+import { assertFreshBuild } from './buildStamp.ts';
+import { runningModulePath } from '../sourcePath.ts';
 import { ablationStrategies } from '../experiment/ablationStrategies.ts';
-import type { NotebookScale } from './environment.ts';
+import type { NotebookScale } from './parameters.ts';
 
 export const FIGURE_EXPERIMENTS = ['learning-curves', 'redundancy', 'ablation'] as const;
 export type FigureExperimentName = (typeof FIGURE_EXPERIMENTS)[number];
@@ -138,14 +139,29 @@ export interface EnsuredExperiment {
 
 /**
  * Runs the experiment if any of its runs is unfinished (resuming where it stopped), then loads its records.
- * Runs happen in worker processes forked from the source files (tsx), also when called from dist/.
+ * Runs happen in worker processes forked on the tree that runs this module (dist/ from a notebook).
  * @throws Error when a run fails or workers cannot start (the message lists the failed runs).
  */
 export async function ensureFigureExperiment(resultsDir: string, name: FigureExperimentName, scale: NotebookScale, options: EnsureExperimentOptions = {}): Promise<EnsuredExperiment> {
   const config = options.config ?? figureExperimentConfig(name, scale);
-  const plan = resolveExperiment(config, `notebook:${name}`);
-  const dir = figureExperimentDir(resultsDir, name, scale, config);
-  openExperimentDir(dir, plan, `notebook:${name}`, { requested: plan.backend });
+  return runInto(figureExperimentDir(resultsDir, name, scale, config), config, `notebook:${name}`, `ensureFigureExperiment('${name}', ${scale})`, options);
+}
+
+/**
+ * Runs (or resumes) any experiment config from a notebook into `<resultsDir>/<config.name>-<plan hash>`
+ * (a changed config never mixes with old results), then loads its records. The walkthrough uses it.
+ * @throws Error when a run fails or workers cannot start; the config validator's errors naming the field.
+ */
+export async function ensureExperiment(resultsDir: string, config: ExperimentConfig, options: Omit<EnsureExperimentOptions, 'config'> = {}): Promise<EnsuredExperiment> {
+  const plan = resolveExperiment(config, `notebook:${config.name}`);
+  return runInto(join(resultsDir, `${plan.name}-${planHash(plan).slice(0, 10)}`), config, `notebook:${config.name}`, `ensureExperiment('${plan.name}')`, options);
+}
+
+async function runInto(dir: string, config: ExperimentConfig, source: string, what: string, options: Omit<EnsureExperimentOptions, 'config'>): Promise<EnsuredExperiment> {
+  // Workers fork on the tree this module runs from: refuse a dist/ that differs from what this kernel loaded.
+  assertFreshBuild();
+  const plan = resolveExperiment(config, source);
+  openExperimentDir(dir, plan, source, { requested: plan.backend });
   // console.log reaches a tslab notebook's output; process.stdout would go to the kernel's own log.
   const log = options.log ?? ((text: string) => console.log(text.replace(/\n$/, '')));
   const cells = gridCells(plan);
@@ -153,7 +169,7 @@ export async function ensureFigureExperiment(resultsDir: string, name: FigureExp
   const t0 = performance.now();
   const summary = await runExperiment({
     dir,
-    dependenciesModule: sourceModulePath('experiment/defaultDependencies.ts'),
+    dependenciesModule: runningModulePath('experiment/defaultDependencies'),
     handleSignals: false,
     reporter: createProgressReporter(cells.length, done, false, log),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
@@ -161,7 +177,7 @@ export async function ensureFigureExperiment(resultsDir: string, name: FigureExp
   const seconds = (performance.now() - t0) / 1000;
   if (summary.failed.length > 0 || summary.notStarted > 0) {
     const lines = summary.failed.map((f) => `${f.runId}: ${f.message}`).concat(summary.workerErrors.slice(0, 1));
-    throw new Error(`ensureFigureExperiment('${name}', ${scale}): ${summary.failed.length} runs failed, ${summary.notStarted} not started in ${dir}:\n  ${lines.join('\n  ')}`);
+    throw new Error(`${what}: ${summary.failed.length} runs failed, ${summary.notStarted} not started in ${dir}:\n  ${lines.join('\n  ')}`);
   }
   return { dir, records: loadExperimentRecords(dir), summary, seconds };
 }

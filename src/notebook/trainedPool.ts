@@ -9,6 +9,7 @@
 import type { LinearHead, PoolView } from '../acquisition/types.ts';
 import { featureSize, type Dataset } from '../data/dataset.ts';
 import { loadDataset, type LoadOptions } from '../data/registry.ts';
+import { currentBackendInfo, initBackend } from '../backend/initBackend.ts';
 import { accuracyFromProbs } from '../experiment/evaluate.ts';
 import { gatherRows } from '../experiment/pool.ts';
 import { Random } from '../random.ts';
@@ -95,6 +96,8 @@ export async function trainedPool(options: TrainedPoolOptions, dataset?: Dataset
   const poolRows = rest.slice(0, poolSize);
   const testRows = rowsByClass(ds.test.y, classes, random.fork('test')).flat().slice(0, testSize);
 
+  // The backend line goes to stdout (a notebook shows stderr as a red box, as if something failed).
+  if (currentBackendInfo() === undefined) await initBackend({ log: (line) => console.log(line) });
   const rowSize = featureSize(ds.shape);
   const model = defaultModelFor(ds);
   const session = await createClassifierSession({
@@ -144,6 +147,15 @@ export async function trainedPool(options: TrainedPoolOptions, dataset?: Dataset
  */
 export function threeClassPool(options: Partial<TrainedPoolOptions> = {}): Promise<TrainedPool> {
   return trainedPool({ dataset: 'mnist', classes: [3, 5, 8], labeledPerClass: 10, poolSize: 1500, ...options });
+}
+
+/**
+ * Pool size, training epochs and t-SNE iterations of the 3-class views (Fig. 1, 6, 8, 9) at a scale:
+ * smoke = a 300-point pool and 5 epochs (seconds; the model is barely trained, so the points crowd the
+ * simplex centre: a plumbing check), otherwise the paper's LeNet (20 epochs) on 1,500 points.
+ */
+export function threeClassScale(scale: 'smoke' | 'quick' | 'paper'): { readonly poolSize: number; readonly epochs: number | undefined; readonly tsneIterations: number } {
+  return scale === 'smoke' ? { poolSize: 300, epochs: 5, tsneIterations: 300 } : { poolSize: 1500, epochs: undefined, tsneIterations: 1000 };
 }
 
 /** The PoolView every strategy accepts (probabilities, embeddings, labeled embeddings and the head). */

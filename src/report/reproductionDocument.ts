@@ -6,13 +6,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readReproductionExperiment, reproductionMarkdown, type ReproductionExperiment } from './reproduction.ts';
 
-/** The reproduction's experiment directories, relative to the repository root. */
-export const REPRODUCTION_DIRS = {
-  ablation: 'results/repro-ablation',
-  curves: 'results/repro-curves',
-  standardized: 'results/repro-letter-standardized',
-  paperVariant: 'results/repro-ablation-paper-variant',
-} as const;
+import { REPRODUCTION_DIRS } from '../results/reproductionDirs.ts';
+
+/** The reproduction's experiment directories (defined in results/reproductionDirs.ts). */
+export { REPRODUCTION_DIRS };
 
 export function reproductionDocument(root: string): string {
   const read = (rel: string): ReproductionExperiment | undefined => (existsSync(join(root, rel, 'manifest.json')) ? readReproductionExperiment(join(root, rel)) : undefined);

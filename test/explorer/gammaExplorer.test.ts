@@ -103,3 +103,67 @@ test('the committed figures/gamma-explorer.html selects what the current Node FA
     await browser.close();
   }
 });
+
+/** A .npy file (format 1.0) of a float32 C-order N × C array. */
+function npyBytes(values: Float32Array, rows: number, cols: number): Buffer {
+  let header = `{'descr': '<f4', 'fortran_order': False, 'shape': (${rows}, ${cols}), }`;
+  header += ' '.repeat(63 - ((10 + header.length) % 64)) + '\n';
+  const head = Buffer.alloc(10);
+  head.write('\x93NUMPY', 0, 'latin1');
+  head[6] = 1;
+  head[7] = 0;
+  head.writeUInt16LE(header.length, 8);
+  return Buffer.concat([head, Buffer.from(header, 'latin1'), Buffer.from(values.buffer, values.byteOffset, values.byteLength)]);
+}
+
+test('the page loads a probability file of any C (.npy and CSV), reruns FALCUN on it, and disables γ under deterministic picks', { skip, timeout: 120_000 }, async () => {
+  const rows = 300;
+  const cols = 5;
+  const rng = new Random('explorer-file');
+  const p = new Float32Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    let s = 0;
+    for (let k = 0; k < cols; k++) s += p[i * cols + k] = Math.exp(3 * rng.uniform());
+    for (let k = 0; k < cols; k++) p[i * cols + k] = p[i * cols + k]! / s;
+  }
+  const expected = (q: number) => Array.from(new Falcun({ gamma: 10 }).select({ probs: p, numUnlabeled: rows, numClasses: cols }, q, { random: new Random(0) }).indices);
+  const curves = { dataset: 'mnist', source: 'test', seeds: 1, curves: [{ gamma: 0, label: 'falcun-g0', points: [[10, 0.5], [20, 0.6]] as [number, number][] }, { gamma: 10, label: 'falcun-g10-ud', points: [[10, 0.5], [20, 0.7]] as [number, number][] }, { gamma: null, label: 'falcun-det-ud', points: [[10, 0.5], [20, 0.55]] as [number, number][] }] };
+  const dir = mkdtempSync(join(tmpdir(), 'falcun-explorer-file-'));
+  const file = join(dir, 'explorer.html');
+  writeFileSync(file, gammaExplorerHtml(data, {}, { curves }));
+  const browser = await chromium.launch({ executablePath: DEFAULT_CHROMIUM, args: [...CHROMIUM_FLAGS] });
+  try {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForFunction(() => (window as any).falcunExplorer?.runs >= 1);
+    const api = () => page.evaluate(() => ({ sel: (window as any).falcunExplorer.selection as number[], c: (window as any).falcunExplorer.numClasses as number, hi: (window as any).falcunExplorer.highlightedCurve as string }));
+    assert.equal((await api()).hi, 'falcun-g10-ud', 'the slider\'s γ = 10 curve is highlighted');
+
+    await page.locator('#probsFile').setInputFiles({ name: 'probs.npy', mimeType: 'application/octet-stream', buffer: npyBytes(p, rows, cols) });
+    await page.waitForFunction(() => (window as any).falcunExplorer.numClasses === 5);
+    assert.deepEqual((await api()).sel, expected(20), '.npy: the page selects what Node selects');
+
+    const csv = ['a,b,c,d,e', ...Array.from({ length: rows }, (_, i) => Array.from(p.subarray(i * cols, (i + 1) * cols), (v) => v.toPrecision(9)).join(','))].join('\n');
+    await page.locator('#q').fill('7');
+    await page.locator('#probsFile').setInputFiles({ name: 'probs.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.waitForFunction(() => (window as any).falcunExplorer.runs >= 4);
+    assert.equal((await api()).c, 5);
+    assert.equal((await page.locator('#source').textContent())?.startsWith('probs.csv'), true);
+
+    await page.locator('#probsFile').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('0.5,0.6\n0.2,0.8\n') });
+    await page.waitForFunction(() => (document.getElementById('fileError')?.textContent ?? '') !== '');
+    assert.match((await page.locator('#fileError').textContent()) ?? '', /bad\.csv: row 1 sums to 1\.1000/);
+
+    assert.equal(await page.locator('#gamma').isDisabled(), false);
+    await page.locator('#det').check();
+    assert.equal(await page.locator('#gamma').isDisabled(), true, 'γ must be disabled under deterministic picks');
+    assert.match((await page.locator('#gammaNote').textContent()) ?? '', /no effect/);
+    assert.equal((await api()).hi, 'falcun-det-ud');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
 import { NOTEBOOK_INDEX } from '../../src/notebook/notebookIndex.ts';
-import { isStripped } from '../../scripts/notebooks/strip.ts';
+import { isStripped, serialise, strip } from '../../scripts/notebooks/strip.ts';
 import { skipUnless } from '../systemTools.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -28,13 +28,28 @@ test('the index lists exactly the notebooks in notebooks/, each once', () => {
   assert.deepEqual(NOTEBOOK_INDEX.map((e) => e.file).sort(), files);
 });
 
-test('every notebook is committed stripped, opens with a markdown header and then its parameter cell', () => {
+test('every notebook is committed stripped, in the form Jupyter saves, with a markdown header and then its parameter cell', () => {
   for (const { file, nb } of notebooks) {
     assert.ok(isStripped(nb as Parameters<typeof isStripped>[0]), `${file}: outputs present (npm run notebooks:strip)`);
+    // Byte-identical to what Jupyter's strip-on-save hook writes, so a save leaves git status clean.
+    const text = readFileSync(join(NB_DIR, file), 'utf8');
+    assert.ok(serialise(strip(JSON.parse(text))) === text, `${file}: not in Jupyter's saved form (npm run notebooks:strip)`);
     assert.equal(nb.cells[0]?.cell_type, 'markdown', `${file}: first cell must be the markdown header`);
     assert.match(sourceOf(nb.cells[0]!), /^# /, `${file}: header starts with a '# ' title`);
     assert.equal(nb.cells[1]?.cell_type, 'code', `${file}: second cell must be the parameter cell`);
-    assert.match(sourceOf(nb.cells[1]!), /notebookEnvironment\(\)/, `${file}: the parameter cell reads notebookEnvironment()`);
+    assert.match(sourceOf(nb.cells[1]!), /const p = notebookParameters\(\{/, `${file}: the parameter cell calls notebookParameters({ … })`);
+  }
+});
+
+test('notebooks that draw experiment results default to the committed results and say so in their parameter cell', () => {
+  for (const e of NOTEBOOK_INDEX.filter((x) => x.experiment !== undefined)) {
+    const nb = notebooks.find((n) => n.file === e.file)!;
+    assert.match(sourceOf(nb.nb.cells[1]!), /results: 'committed',/, `${e.file}: results must default to 'committed'`);
+    assert.match(sourceOf(nb.nb.cells[1]!), /scale: '(smoke|quick|paper)',/, `${e.file}: the parameter cell names the scale to run at`);
+  }
+  for (const { file, nb } of notebooks) {
+    const code = nb.cells.filter((c) => c.cell_type === 'code').map(sourceOf).join('\n');
+    assert.doesNotMatch(code, /process\.env/, `${file}: parameters come from notebookParameters, not process.env`);
   }
 });
 
@@ -74,7 +89,7 @@ test('npm run notebooks: every notebook runs headless at the smoke scale and exp
   try {
     const figures = join(scratch, 'figures');
     const results = join(scratch, 'results');
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/notebooks/run.ts', '--figures', figures, '--results', results], {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/notebooks/run.ts', '--export-dir', figures, '--run-dir', results], {
       cwd: ROOT,
       encoding: 'utf8',
       env: { ...process.env, FORCE_COLOR: '0' },
@@ -90,7 +105,7 @@ test('npm run notebooks: every notebook runs headless at the smoke scale and exp
         assert.ok(statSync(join(figures, f)).size > 1000, `${f} is (nearly) empty`);
       }
     }
-    for (const prefix of ['fig11-examples-', 'fig13-17-learning-curves-', 'table1', 'table2', 'table3', 'table4', 'gamma-explorer']) {
+    for (const prefix of ['fig11-examples-', 'fig13-17-learning-curves-', 'table1', 'table2', 'table3', 'table4', 'gamma-explorer', 'walkthrough-']) {
       assert.ok(written.some((f) => f.startsWith(prefix)), `nothing exported starting with ${prefix}`);
     }
   } finally {

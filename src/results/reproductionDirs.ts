@@ -1,0 +1,11 @@
+/**
+ * The committed reproduction's experiment directories, relative to the repository root (git keeps them;
+ * every other directory under results/ is local). REPRODUCTION.md, the notebooks' default results and the
+ * γ explorer's Table 3 curves all read these.
+ */
+export const REPRODUCTION_DIRS = {
+  ablation: 'results/repro-ablation',
+  curves: 'results/repro-curves',
+  standardized: 'results/repro-letter-standardized',
+  paperVariant: 'results/repro-ablation-paper-variant',
+} as const;
