@@ -3,13 +3,14 @@
  * model's softmax probabilities over the same rows as .npy) for when the user gives no files, and the
  * batch as an HTML table joined with the CSV's features.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
 import { marginUncertainty } from '../acquisition/kernels/marginUncertainty.ts';
 import { Random } from '../random.ts';
 import type { MatrixFile } from '../select/matrixFile.ts';
 import type { BatchSelection } from '../select/selectBatch.ts';
 import { writeNpyMatrix } from '../select/writeNpyMatrix.ts';
+import { REPO_ROOT } from '../sourcePath.ts';
 
 /**
  * Writes `dir/pool.csv` (id, x1, x2: three overlapping Gaussian clusters, n rows) and `dir/probs.npy`
@@ -38,6 +39,24 @@ export function writeExampleOwnData(dir: string, n = 600, seed = 0): { csv: stri
   writeFileSync(csv, `${lines.join('\n')}\n`);
   writeNpyMatrix(npy, probs, n, 3);
   return { csv, probs: npy };
+}
+
+/**
+ * The files the notebook reads, from its parameter cell: both paths as written (absolute, relative to the
+ * working directory, which is notebooks/ in Jupyter, or relative to the repository root), or, when both
+ * are empty, the example pool written into `exampleDir` (a git-ignored results folder).
+ * @throws RangeError naming the parameter when only one path is given or a file does not exist.
+ */
+export function ownDataFiles(csvPath: string, probsPath: string, exampleDir: string): { csv: string; probs: string; example: boolean } {
+  if (csvPath === '' && probsPath === '') return { ...writeExampleOwnData(exampleDir), example: true };
+  const find = (name: string, path: string): string => {
+    if (path === '') throw new RangeError(`ownDataFiles: ${name} is empty; give both csvPath and probsPath, or neither for the example pool`);
+    const candidates = isAbsolute(path) ? [path] : [resolve(path), resolve(REPO_ROOT, path)];
+    const hit = candidates.find((c) => existsSync(c));
+    if (hit === undefined) throw new RangeError(`ownDataFiles: ${name} '${path}' does not exist (looked at ${candidates.join(', ')})`);
+    return hit;
+  };
+  return { csv: find('csvPath', csvPath), probs: find('probsPath', probsPath), example: false };
 }
 
 /** Margin uncertainty u = 1 − (p1 − p2) of every row (for colouring the pool). */

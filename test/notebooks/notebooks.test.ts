@@ -105,7 +105,7 @@ test('npm run notebooks: every notebook runs headless at the smoke scale and exp
         assert.ok(statSync(join(figures, f)).size > 1000, `${f} is (nearly) empty`);
       }
     }
-    for (const prefix of ['fig11-examples-', 'fig13-17-learning-curves-', 'table1', 'table2', 'table3', 'table4', 'gamma-explorer', 'walkthrough-']) {
+    for (const prefix of ['fig11-examples-', 'fig13-17-learning-curves-', 'table1', 'table2', 'table3', 'table4', 'gamma-explorer', 'walkthrough-', 'own-data-batch']) {
       assert.ok(written.some((f) => f.startsWith(prefix)), `nothing exported starting with ${prefix}`);
     }
   } finally {
