@@ -1,5 +1,7 @@
 /**
- * Makes notebooks/assets/mnist-3class-probs.json, the stored pool of the γ explorer: the pool of paper
+ * Makes notebooks/assets/mnist-3class-probs.json, the stored pool of the γ explorer, and
+ * notebooks/assets/mnist-3class-pool.json.gz, the whole trained pool (probabilities, embeddings, labeled set,
+ * head) that notebooks 01, 06, 08 and 09 draw by default instead of training: the pool of paper
  * Fig. 1 (`threeClassPool`: LeNet trained on 10 labeled MNIST images each of the digits 3, 5 and 8, which
  * look alike, so the pool spreads over the simplex), its softmax probabilities on 1,500 other training
  * images of those digits. Deterministic (seed 0, wasm backend).
@@ -8,9 +10,13 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { EXPLORER_DATA_FILE } from '../src/explorer/explorerData.ts';
+import { COMMITTED_POOL_FILE, committedPoolMade, writePoolSnapshot } from '../src/notebook/poolSnapshot.ts';
 import { threeClassPool } from '../src/notebook/trainedPool.ts';
 
-const pool = await threeClassPool({ seed: 0 });
+const made = committedPoolMade();
+const pool = await threeClassPool({ poolSize: made.poolSize, seed: made.seed, ...(made.epochs !== null ? { epochs: made.epochs } : {}) });
+const bytes = writePoolSnapshot(COMMITTED_POOL_FILE, pool, made);
+console.log(`wrote ${COMMITTED_POOL_FILE} (${(bytes / 1024).toFixed(0)} kB)`);
 
 // 5 decimals keep the file small; each row is renormalised after rounding so it still sums to 1.
 const rounded: number[] = [];

@@ -18,6 +18,8 @@ import type { RoundRecord } from '../results/roundRecord.ts';
 import { REPO_ROOT } from '../sourcePath.ts';
 import { ensureFigureExperiment, figureExperimentConfig, REDUNDANCY_VARIANTS, type FigureExperimentName } from './figureExperiments.ts';
 import { runDirOf, type CommonParameters } from './parameters.ts';
+import { COMMITTED_POOL_FILE } from './poolSnapshot.ts';
+import { COMMITTED_SCALABILITY_DIR } from './scalabilityResults.ts';
 
 /** Which committed results directory holds each figure experiment, and which of its datasets belong to it. */
 export const COMMITTED_RESULTS: Readonly<Record<FigureExperimentName, { readonly dir: string; readonly datasets?: (dataset: string) => boolean }>> = Object.freeze({
@@ -118,7 +120,8 @@ export function selectRecords(records: readonly RoundRecord[], choice: { readonl
 }
 
 /**
- * One Markdown line per committed results directory: present (runs, datasets) or missing, for the index.
+ * One Markdown line per committed result (experiment directories, the scalability study, the trained
+ * 3-class pool): present (runs, datasets) or missing, for the index.
  * Cost: reads every record of the present directories.
  */
 export function committedResultsMarkdown(): string {
@@ -131,5 +134,13 @@ export function committedResultsMarkdown(): string {
       const runs = new Set(records.map((r) => `${r.dataset}|${r.strategy}|${r.seed}`)).size;
       return `* \`${d}/\`: ${runs} runs, ${records.length} round records; datasets ${[...new Set(records.map((r) => r.dataset))].sort().join(', ')}`;
     })
+    .concat([
+      existsSync(resolve(REPO_ROOT, COMMITTED_SCALABILITY_DIR, 'scalability.json'))
+        ? `* \`${COMMITTED_SCALABILITY_DIR}/scalability.json\`: the scalability study (Fig. 18)`
+        : `* \`${COMMITTED_SCALABILITY_DIR}/\`: **not in this checkout** (Fig. 18 measures its grid at \`scale\` instead)`,
+      existsSync(COMMITTED_POOL_FILE)
+        ? `* \`${relative(REPO_ROOT, COMMITTED_POOL_FILE)}\`: the trained 3-class MNIST pool (Fig. 1, 6, 8, 9)`
+        : `* \`${relative(REPO_ROOT, COMMITTED_POOL_FILE)}\`: **not in this checkout** (Fig. 1, 6, 8, 9 train LeNet instead; npm run explorer:data makes it)`,
+    ])
     .join('\n');
 }

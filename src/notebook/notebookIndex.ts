@@ -13,7 +13,7 @@ export interface NotebookEntry {
   /** The paper's figure/table it reproduces. */
   readonly reproduces: string;
   /** The shared experiment it draws, if any (committed by default; see figureResults.ts). */
-  readonly experiment?: 'learning-curves' | 'redundancy' | 'ablation';
+  readonly experiment?: 'learning-curves' | 'redundancy' | 'ablation' | 'scalability' | '3-class pool';
   /** Paper panels it cannot draw on an offline machine, and why ('' = none). */
   readonly offline: string;
 }
@@ -23,18 +23,18 @@ const FILES = 'needs the official file (`npm run data -- <name> --path <file>`; 
 export const NOTEBOOK_INDEX: readonly NotebookEntry[] = Object.freeze([
   { file: '00-index.ipynb', reproduces: 'this index', offline: '' },
   { file: '00-walkthrough.ipynb', reproduces: 'a first tour: load data, train, acquire with FALCUN, look at the picks, change γ', offline: '' },
-  { file: '01-fig1-simplex.ipynb', reproduces: 'Fig. 1 (queries of 8 strategies in the 3-class simplex)', offline: 'times are CPU times of `select` here, not the paper\'s GPU times' },
+  { file: '01-fig1-simplex.ipynb', reproduces: 'Fig. 1 (queries of 8 strategies in the 3-class simplex)', experiment: '3-class pool', offline: 'times are CPU times of `select` here, not the paper\'s GPU times' },
   { file: '02-fig2-learning-curves.ipynb', reproduces: 'Fig. 2 (learning curves)', experiment: 'learning-curves', offline: `RGB panels (b, e: SVHN, BloodMNIST, DermaMNIST) and EMNIST: each ${FILES}; OpenML-155 is a generated stand-in (same process, other rows)` },
   { file: '03-fig3-redundancy.ipynb', reproduces: 'Fig. 3 (final accuracy vs redundancy)', experiment: 'redundancy', offline: '' },
   { file: '04-fig4-dueling-matrix.ipynb', reproduces: 'Fig. 4 (dueling matrix)', experiment: 'learning-curves', offline: 'counts only the datasets available offline (the paper also duels on EMNIST, SVHN, MedMNIST)' },
   { file: '05-fig5-gain-over-random.ipynb', reproduces: 'Fig. 5 (gain over random, query time)', experiment: 'learning-curves', offline: `EMNIST panel ${FILES}` },
-  { file: '06-fig6-relevance-course.ipynb', reproduces: 'Fig. 6 (course of the relevance r(x), t-SNE)', offline: '' },
+  { file: '06-fig6-relevance-course.ipynb', reproduces: 'Fig. 6 (course of the relevance r(x), t-SNE)', experiment: '3-class pool', offline: '' },
   { file: '07-fig7-class-accuracy-tsne.ipynb', reproduces: 'Fig. 7a (per-class accuracy and FALCUN picks, OpenML-156, t-SNE)', offline: `7b (BloodMNIST) ${FILES}` },
-  { file: '08-fig8-latent-and-simplex.ipynb', reproduces: 'Fig. 8 (latent space and simplex coloured by uncertainty)', offline: '' },
-  { file: '09-fig9-selection-probability.ipynb', reproduces: 'Fig. 9 (selection probability vs relevance for several γ)', offline: '' },
+  { file: '08-fig8-latent-and-simplex.ipynb', reproduces: 'Fig. 8 (latent space and simplex coloured by uncertainty)', experiment: '3-class pool', offline: '' },
+  { file: '09-fig9-selection-probability.ipynb', reproduces: 'Fig. 9 (selection probability vs relevance for several γ)', experiment: '3-class pool', offline: '' },
   { file: '11-fig11-example-images.ipynb', reproduces: 'Fig. 11 (example images)', offline: `BloodMNIST and DermaMNIST: each ${FILES}; MNIST and Fashion-MNIST are shown instead` },
   { file: '13-17-all-learning-curves.ipynb', reproduces: 'Figs. 13–17 (every learning curve)', experiment: 'learning-curves', offline: `Fig. 14 (colour images) and EMNIST: ${FILES}` },
-  { file: '18-fig18-scalability.ipynb', reproduces: 'Fig. 18 (acquisition time vs N, Q, D)', offline: 'synthetic pools of OpenML-156\'s shapes (acquisition time depends on shapes, not values); CPU times' },
+  { file: '18-fig18-scalability.ipynb', reproduces: 'Fig. 18 (acquisition time vs N, Q, D)', experiment: 'scalability', offline: 'synthetic pools of OpenML-156\'s shapes (acquisition time depends on shapes, not values); CPU times' },
   { file: 'gamma-explorer.ipynb', reproduces: 'interactive γ explorer (FALCUN in the browser) with the Table 3 curves per γ', offline: '' },
   { file: 't1-time-complexity.ipynb', reproduces: 'Table 1 (time complexity)', offline: '' },
   { file: 't2-query-time.ipynb', reproduces: 'Table 2 (query time range)', experiment: 'learning-curves', offline: 'CPU times here, the paper\'s are GPU times' },
