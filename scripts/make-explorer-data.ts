@@ -1,7 +1,9 @@
 /**
  * Makes notebooks/assets/mnist-3class-probs.json, the stored pool of the γ explorer, and
  * notebooks/assets/mnist-3class-pool.json.gz, the whole trained pool (probabilities, embeddings, labeled set,
- * head) that notebooks 01, 06, 08 and 09 draw by default instead of training: the pool of paper
+ * head) that notebooks 01, 06, 08 and 09 draw by default instead of training, and
+ * notebooks/assets/randomrbf-class-accuracy-pool.json.gz, Fig. 7's pool and t-SNE (src/notebook/classAccuracyPool.ts).
+ * The 3-class pool is the pool of paper
  * Fig. 1 (`threeClassPool`: LeNet trained on 10 labeled MNIST images each of the digits 3, 5 and 8, which
  * look alike, so the pool spreads over the simplex), its softmax probabilities on 1,500 other training
  * images of those digits. Deterministic (seed 0, wasm backend).
@@ -10,6 +12,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { EXPLORER_DATA_FILE } from '../src/explorer/explorerData.ts';
+import { COMMITTED_CLASS_ACCURACY_FILE, committedClassAccuracyMade, makeClassAccuracyPool } from '../src/notebook/classAccuracyPool.ts';
 import { COMMITTED_POOL_FILE, committedPoolMade, writePoolSnapshot } from '../src/notebook/poolSnapshot.ts';
 import { threeClassPool } from '../src/notebook/trainedPool.ts';
 
@@ -39,3 +42,9 @@ mkdirSync(dirname(EXPLORER_DATA_FILE), { recursive: true });
 writeFileSync(EXPLORER_DATA_FILE + '.tmp', JSON.stringify(data) + '\n');
 renameSync(EXPLORER_DATA_FILE + '.tmp', EXPLORER_DATA_FILE);
 console.log(`wrote ${EXPLORER_DATA_FILE}: ${data.description}`);
+
+// Fig. 7: the pool without its 1,024-wide embeddings (FALCUN reads probabilities), with the t-SNE it draws.
+const rbf = await makeClassAccuracyPool('quick', 'randomrbf', 0);
+const slim = { ...rbf.pool, embeddings: new Float32Array(0), labeledEmbeddings: new Float32Array(0), embeddingDim: 0, head: { ...rbf.pool.head, weights: new Float32Array(0), inputDim: 0 } };
+const rbfBytes = writePoolSnapshot(COMMITTED_CLASS_ACCURACY_FILE, slim, committedClassAccuracyMade(), rbf.coords);
+console.log(`wrote ${COMMITTED_CLASS_ACCURACY_FILE} (${(rbfBytes / 1024).toFixed(0)} kB): test accuracy ${(100 * rbf.pool.testAccuracy).toFixed(1)}%`);

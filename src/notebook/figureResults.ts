@@ -18,6 +18,7 @@ import type { RoundRecord } from '../results/roundRecord.ts';
 import { REPO_ROOT } from '../sourcePath.ts';
 import { ensureFigureExperiment, figureExperimentConfig, REDUNDANCY_VARIANTS, type FigureExperimentName } from './figureExperiments.ts';
 import { runDirOf, type CommonParameters } from './parameters.ts';
+import { COMMITTED_CLASS_ACCURACY_FILE } from './classAccuracyPool.ts';
 import { COMMITTED_POOL_FILE } from './poolSnapshot.ts';
 import { COMMITTED_SCALABILITY_DIR } from './scalabilityResults.ts';
 
@@ -141,6 +142,9 @@ export function committedResultsMarkdown(): string {
       existsSync(COMMITTED_POOL_FILE)
         ? `* \`${relative(REPO_ROOT, COMMITTED_POOL_FILE)}\`: the trained 3-class MNIST pool (Fig. 1, 6, 8, 9)`
         : `* \`${relative(REPO_ROOT, COMMITTED_POOL_FILE)}\`: **not in this checkout** (Fig. 1, 6, 8, 9 train LeNet instead; npm run explorer:data makes it)`,
+      existsSync(COMMITTED_CLASS_ACCURACY_FILE)
+        ? `* \`${relative(REPO_ROOT, COMMITTED_CLASS_ACCURACY_FILE)}\`: the trained RandomRBF pool and its t-SNE (Fig. 7)`
+        : `* \`${relative(REPO_ROOT, COMMITTED_CLASS_ACCURACY_FILE)}\`: **not in this checkout** (Fig. 7 trains its MLP instead; npm run explorer:data makes it)`,
     ])
     .join('\n');
 }

@@ -13,7 +13,7 @@ export interface NotebookEntry {
   /** The paper's figure/table it reproduces. */
   readonly reproduces: string;
   /** The shared experiment it draws, if any (committed by default; see figureResults.ts). */
-  readonly experiment?: 'learning-curves' | 'redundancy' | 'ablation' | 'scalability' | '3-class pool';
+  readonly experiment?: 'learning-curves' | 'redundancy' | 'ablation' | 'scalability' | '3-class pool' | 'RandomRBF pool';
   /** Paper panels it cannot draw on an offline machine, and why ('' = none). */
   readonly offline: string;
 }
@@ -29,7 +29,7 @@ export const NOTEBOOK_INDEX: readonly NotebookEntry[] = Object.freeze([
   { file: '04-fig4-dueling-matrix.ipynb', reproduces: 'Fig. 4 (dueling matrix)', experiment: 'learning-curves', offline: 'counts only the datasets available offline (the paper also duels on EMNIST, SVHN, MedMNIST)' },
   { file: '05-fig5-gain-over-random.ipynb', reproduces: 'Fig. 5 (gain over random, query time)', experiment: 'learning-curves', offline: `EMNIST panel ${FILES}` },
   { file: '06-fig6-relevance-course.ipynb', reproduces: 'Fig. 6 (course of the relevance r(x), t-SNE)', experiment: '3-class pool', offline: '' },
-  { file: '07-fig7-class-accuracy-tsne.ipynb', reproduces: 'Fig. 7a (per-class accuracy and FALCUN picks, OpenML-156, t-SNE)', offline: `7b (BloodMNIST) ${FILES}` },
+  { file: '07-fig7-class-accuracy-tsne.ipynb', reproduces: 'Fig. 7a (per-class accuracy and FALCUN picks, OpenML-156, t-SNE)', experiment: 'RandomRBF pool', offline: `7b (BloodMNIST) ${FILES}` },
   { file: '08-fig8-latent-and-simplex.ipynb', reproduces: 'Fig. 8 (latent space and simplex coloured by uncertainty)', experiment: '3-class pool', offline: '' },
   { file: '09-fig9-selection-probability.ipynb', reproduces: 'Fig. 9 (selection probability vs relevance for several γ)', experiment: '3-class pool', offline: '' },
   { file: '11-fig11-example-images.ipynb', reproduces: 'Fig. 11 (example images)', offline: `BloodMNIST and DermaMNIST: each ${FILES}; MNIST and Fashion-MNIST are shown instead` },

@@ -6,7 +6,9 @@
  * with the γ explorer's probabilities of the same pool.
  *
  * Format: gzip'd JSON; typed arrays as base64 of their little-endian bytes (float32 kept exactly), with
- * `made` recording the options that produced it. ~0.5 MB for the 1,500 × 84 embeddings.
+ * `made` recording the options that produced it. ~0.4 MB for the 1,500 × 84 embeddings. A snapshot may
+ * leave the embeddings out (embeddingDim 0: enough for strategies on probabilities, such as FALCUN) and
+ * carry a 2-D view instead (`coords`, e.g. the t-SNE of labeled set and pool that Fig. 7 draws).
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -24,24 +26,33 @@ export interface PoolSnapshotMade {
   readonly poolSize: number;
   readonly epochs: number | null;
   readonly seed: number;
+  /** Anything else that made it (dataset options, t-SNE settings of `coords`). */
+  readonly [more: string]: unknown;
 }
 
 const FLOAT_FIELDS = ['probs', 'embeddings', 'labeledProbs', 'labeledEmbeddings'] as const;
 const INT_FIELDS = ['y', 'trainRows', 'labeledY'] as const;
 
-function toBase64(a: Float32Array | Int32Array): string {
+function toBase64(a: Float32Array | Float64Array | Int32Array): string {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 }
 
-function fromBase64<T extends Float32Array | Int32Array>(s: unknown, make: (b: ArrayBuffer) => T, what: string): T {
+function fromBase64<T extends Float32Array | Float64Array | Int32Array>(s: unknown, make: (b: ArrayBuffer) => T, what: string): T {
   if (typeof s !== 'string') throw new Error(`${what} is not a base64 string`);
   const b = Buffer.from(s, 'base64');
-  if (b.byteLength % 4 !== 0) throw new Error(`${what} has ${b.byteLength} bytes, not a multiple of 4`);
+  const size = make(new ArrayBuffer(0)).BYTES_PER_ELEMENT;
+  if (b.byteLength % size !== 0) throw new Error(`${what} has ${b.byteLength} bytes, not a multiple of ${size}`);
   return make(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 }
 
-/** Writes `pool` to `file` (gzip'd JSON, through a temporary file and rename). Returns the file's size in bytes. */
-export function writePoolSnapshot(file: string, pool: TrainedPool, made: PoolSnapshotMade): number {
+/**
+ * Writes `pool` to `file` (gzip'd JSON, through a temporary file and rename); `coords`, when given, is a 2-D
+ * view of the labeled set and the pool stacked (L + N rows × 2). Returns the file's size in bytes.
+ */
+export function writePoolSnapshot(file: string, pool: TrainedPool, made: PoolSnapshotMade, coords?: Float64Array): number {
+  if (coords !== undefined && coords.length !== 2 * (pool.numLabeled + pool.n)) {
+    throw new RangeError(`writePoolSnapshot: coords must hold 2 × (L + N) = ${2 * (pool.numLabeled + pool.n)} values, got ${coords.length}`);
+  }
   const json: Record<string, unknown> = {
     made,
     dataset: pool.dataset,
@@ -57,6 +68,7 @@ export function writePoolSnapshot(file: string, pool: TrainedPool, made: PoolSna
   };
   for (const f of FLOAT_FIELDS) json[f] = toBase64(pool[f]);
   for (const f of INT_FIELDS) json[f] = toBase64(pool[f]);
+  if (coords !== undefined) json.coords = toBase64(coords);
   const bytes = gzipSync(JSON.stringify(json), { level: 9 });
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(`${file}.tmp`, bytes);
@@ -69,7 +81,7 @@ export function writePoolSnapshot(file: string, pool: TrainedPool, made: PoolSna
  * @throws Error naming the file and the field when it is missing, not a snapshot or inconsistent (remake
  *   it with npm run explorer:data).
  */
-export function readPoolSnapshot(file: string): TrainedPool & { readonly made: PoolSnapshotMade } {
+export function readPoolSnapshot(file: string): TrainedPool & { readonly made: PoolSnapshotMade; readonly coords?: Float64Array } {
   const fail = (why: string): never => {
     throw new Error(`readPoolSnapshot: ${file}: ${why}; remake it with 'npm run explorer:data'`);
   };
@@ -80,10 +92,10 @@ export function readPoolSnapshot(file: string): TrainedPool & { readonly made: P
   } catch (e) {
     return fail(`not a gzip'd JSON snapshot (${(e as Error).message})`);
   }
-  const int = (k: string) => (Number.isInteger(j[k]) && j[k] > 0 ? (j[k] as number) : fail(`${k} must be a positive integer, got ${JSON.stringify(j[k])}`));
+  const int = (k: string, min = 1) => (Number.isInteger(j[k]) && j[k] >= min ? (j[k] as number) : fail(`${k} must be an integer >= ${min}, got ${JSON.stringify(j[k])}`));
   const n = int('n');
   const c = int('numClasses');
-  const d = int('embeddingDim');
+  const d = int('embeddingDim', 0); // 0: saved without embeddings
   const l = int('numLabeled');
   const f32 = (v: unknown, what: string, len: number) => {
     let a: Float32Array;
@@ -104,6 +116,15 @@ export function readPoolSnapshot(file: string): TrainedPool & { readonly made: P
     return a.length === len ? a : fail(`${what} holds ${a.length} values, expected ${len}`);
   };
   if (!Array.isArray(j.classNames) || j.classNames.length !== c) fail(`classNames must list ${c} names`);
+  let coords: Float64Array | undefined;
+  if (j.coords !== undefined) {
+    try {
+      coords = fromBase64(j.coords, (b) => new Float64Array(b), 'coords');
+    } catch (e) {
+      return fail((e as Error).message);
+    }
+    if (coords.length !== 2 * (l + n)) fail(`coords holds ${coords.length} values, expected 2 × (L + N) = ${2 * (l + n)}`);
+  }
   if (typeof j.head !== 'object' || j.head === null) fail('head is missing');
   return {
     made: j.made as PoolSnapshotMade,
@@ -124,6 +145,7 @@ export function readPoolSnapshot(file: string): TrainedPool & { readonly made: P
     perClassAccuracy: j.perClassAccuracy as Array<number | null>,
     testAccuracy: Number(j.testAccuracy),
     fitSeconds: Number(j.fitSeconds),
+    ...(coords !== undefined ? { coords } : {}),
   };
 }
 

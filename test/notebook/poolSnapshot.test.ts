@@ -44,8 +44,11 @@ test('readPoolSnapshot: a missing file, a non-gzip file and a short array are er
     assert.throws(() => readPoolSnapshot(file), /pool\.json\.gz: not a gzip'd JSON snapshot/);
     writePoolSnapshot(file, { ...smallPool(), n: 5 }, made); // arrays for n = 4 under a header saying 5
     assert.throws(() => readPoolSnapshot(file), /probs holds 12 values, expected 15/);
-    writeFileSync(file, gzipSync(JSON.stringify({ n: 4, numClasses: 3, embeddingDim: 0, numLabeled: 3 })));
-    assert.throws(() => readPoolSnapshot(file), /embeddingDim must be a positive integer, got 0/);
+    writeFileSync(file, gzipSync(JSON.stringify({ n: 4, numClasses: 3, embeddingDim: -1, numLabeled: 3 })));
+    assert.throws(() => readPoolSnapshot(file), /embeddingDim must be an integer >= 0, got -1/);
+    writePoolSnapshot(file, smallPool(), made, new Float64Array(14));
+    assert.equal(readPoolSnapshot(file).coords?.length, 14);
+    assert.throws(() => writePoolSnapshot(file, smallPool(), made, new Float64Array(12)), /coords must hold 2 × \(L \+ N\) = 14 values, got 12/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
