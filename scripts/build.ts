@@ -5,7 +5,7 @@
  * (src/buildStamp.ts). The stamp is taken before compiling: an edit during the build makes it stale, not wrong.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { writeJsonAtomic } from '../src/atomicFile.ts';
 import { join, resolve } from 'node:path';
 import { BUILD_STAMP_FILE, sourceStamp } from '../src/notebook/buildStamp.ts';
 
@@ -22,7 +22,4 @@ if (b.status !== 0) {
   console.error(`build: the browser bundle failed (exit ${b.status}); dist/ has no fresh stamp`);
   process.exit(1);
 }
-const dist = join(root, 'dist');
-mkdirSync(dist, { recursive: true });
-writeFileSync(join(dist, BUILD_STAMP_FILE + '.tmp'), JSON.stringify(stamp, null, 1) + '\n');
-renameSync(join(dist, BUILD_STAMP_FILE + '.tmp'), join(dist, BUILD_STAMP_FILE));
+writeJsonAtomic(join(root, 'dist', BUILD_STAMP_FILE), stamp);

@@ -9,8 +9,7 @@
  * images of those digits. Deterministic (seed 0, wasm backend).
  *   npm run explorer:data
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { writeFileAtomic } from '../src/atomicFile.ts';
 import { EXPLORER_DATA_FILE } from '../src/explorer/explorerData.ts';
 import { COMMITTED_CLASS_ACCURACY_FILE, committedClassAccuracyMade, makeClassAccuracyPool } from '../src/notebook/classAccuracyPool.ts';
 import { COMMITTED_POOL_FILE, committedPoolMade, writePoolSnapshot } from '../src/notebook/poolSnapshot.ts';
@@ -38,9 +37,7 @@ const data = {
   labels: Array.from(pool.y),
   probs: rounded,
 };
-mkdirSync(dirname(EXPLORER_DATA_FILE), { recursive: true });
-writeFileSync(EXPLORER_DATA_FILE + '.tmp', JSON.stringify(data) + '\n');
-renameSync(EXPLORER_DATA_FILE + '.tmp', EXPLORER_DATA_FILE);
+writeFileAtomic(EXPLORER_DATA_FILE, JSON.stringify(data) + '\n');
 console.log(`wrote ${EXPLORER_DATA_FILE}: ${data.description}`);
 
 // Fig. 7: the pool without its 1,024-wide embeddings (FALCUN reads probabilities), with the t-SNE it draws.

@@ -18,12 +18,13 @@
  * notebook is stripped, then run each one in a fresh kernel.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { NOTEBOOK_PARAMS_ENV, parseParamPairs, type ParamValue } from '../../src/notebook/parameters.ts';
 import { NOTEBOOK_TIMES_FILE, type NotebookTimes } from '../../src/notebook/notebookIndex.ts';
+import { writeFileAtomic } from '../../src/atomicFile.ts';
 import { isStripped } from './strip.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -135,8 +136,7 @@ if (opts.recordTimes) {
   const key = label === 'reproduce' || label === 'defaults' ? label : `scale ${label}`;
   times.runs[key] = { ...(times.runs[key] ?? {}), ...seconds };
   times.machine = times.machine || `${process.platform}, Node ${process.versions.node}`;
-  writeFileSync(NOTEBOOK_TIMES_FILE + '.tmp', JSON.stringify(times, null, 1) + '\n');
-  renameSync(NOTEBOOK_TIMES_FILE + '.tmp', NOTEBOOK_TIMES_FILE);
+  writeFileAtomic(NOTEBOOK_TIMES_FILE, JSON.stringify(times, null, 1) + '\n');
   console.log(`notebooks: times of ${Object.keys(seconds).length} notebooks written to ${NOTEBOOK_TIMES_FILE} (${key})`);
 }
 if (opts.keepOutputs) console.log(`notebooks: executed copies in ${outDir}`);

@@ -4,9 +4,10 @@
  *   npm run notebooks:strip -- a.ipynb      the named files
  * A notebook is "stripped" when no code cell has outputs or an execution count.
  */
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../../src/atomicFile.ts';
 
 interface Cell {
   cell_type: string;
@@ -56,8 +57,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const text = readFileSync(f, 'utf8');
     const out = serialise(strip(JSON.parse(text) as Notebook));
     if (out !== text) {
-      writeFileSync(f + '.tmp', out);
-      renameSync(f + '.tmp', f);
+      writeFileAtomic(f, out);
       console.log(`stripped ${f}`);
     }
   }

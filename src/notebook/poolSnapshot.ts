@@ -10,9 +10,10 @@
  * leave the embeddings out (embeddingDim 0: enough for strategies on probabilities, such as FALCUN) and
  * carry a 2-D view instead (`coords`, e.g. the t-SNE of labeled set and pool that Fig. 7 draws).
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { writeFileAtomic } from '../atomicFile.ts';
 import { REPO_ROOT } from '../sourcePath.ts';
 import type { CommonParameters } from './parameters.ts';
 import { threeClassPool, threeClassScale, type TrainedPool } from './trainedPool.ts';
@@ -46,7 +47,7 @@ function fromBase64<T extends Float32Array | Float64Array | Int32Array>(s: unkno
 }
 
 /**
- * Writes `pool` to `file` (gzip'd JSON, through a temporary file and rename); `coords`, when given, is a 2-D
+ * Writes `pool` to `file` (gzip'd JSON, atomically); `coords`, when given, is a 2-D
  * view of the labeled set and the pool stacked (L + N rows × 2). Returns the file's size in bytes.
  */
 export function writePoolSnapshot(file: string, pool: TrainedPool, made: PoolSnapshotMade, coords?: Float64Array): number {
@@ -70,9 +71,7 @@ export function writePoolSnapshot(file: string, pool: TrainedPool, made: PoolSna
   for (const f of INT_FIELDS) json[f] = toBase64(pool[f]);
   if (coords !== undefined) json.coords = toBase64(coords);
   const bytes = gzipSync(JSON.stringify(json), { level: 9 });
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(`${file}.tmp`, bytes);
-  renameSync(`${file}.tmp`, file);
+  writeFileAtomic(file, bytes);
   return bytes.byteLength;
 }
 
