@@ -368,9 +368,14 @@ export function gammaExplorerHtml(data: ExplorerData, params: Partial<ExplorerPa
 
 /**
  * The page wrapped in an <iframe srcdoc> for a notebook output: the page's element ids and globals stay
- * inside the frame, so several explorers can live in one notebook.
+ * inside the frame, so several explorers can live in one notebook. The frame takes the height of its page
+ * once loaded and whenever the page's height changes (the panels wrap below each other in a narrow output
+ * area, a loaded file changes the text), so nothing is cut off; `height` is the height before that.
  */
 export function gammaExplorerIframe(html: string, height = 940): string {
   const escaped = html.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-  return `<iframe srcdoc="${escaped}" style="width:100%;height:${height}px;border:0"></iframe>`;
+  const fit =
+    "try{var f=this,b=f.contentDocument.body,h=function(){f.style.height=(b.scrollHeight+32)+'px';};" +
+    "h();if(window.ResizeObserver)new ResizeObserver(h).observe(b);}catch(e){}";
+  return `<iframe srcdoc="${escaped}" style="width:100%;height:${height}px;border:0" onload="${fit}"></iframe>`;
 }

@@ -13,8 +13,9 @@
  * runs with AMD/CommonJS hidden, because the classic notebook page loads require.js and plotly's UMD header
  * would otherwise register a module instead of `window.Plotly`.
  *
- * Exports use the parameter cell's preset (screen: the figure's own size; column 3.25 in; full 6.75 in;
- * src/figures/presets.ts) and DPI, into `exportDirOf(p)` (exports/<label>/, never the committed figures/
+ * Figure builders leave the layout to a preset (src/figures/presets.ts: panel titles, legend rows and the
+ * height are placed by `applyPreset`), so the inline figure is the `screen` preset made responsive, and
+ * exports use the parameter cell's preset (screen 9 in, column 3.25 in, full 6.75 in) and DPI, into `exportDirOf(p)` (exports/<label>/, never the committed figures/
  * unless a runner sets exportDir). One headless Chromium per notebook (opened at the first export, ~2 s).
  */
 import { copyFileSync, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
@@ -156,10 +157,11 @@ export function notebookFiguresIn(options: NotebookFiguresOptions): NotebookFigu
         plotlyReady = true;
       }
       const divId = `falcun-fig-${process.pid}-${Date.now().toString(36)}-${++count}-${name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-      options.display(inlineFigureHtml(figure, divId));
+      const onScreen = applyPreset(figure, PRESETS.screen);
+      options.display(inlineFigureHtml(onScreen, divId));
       if (formats.length === 0) return;
       exporter ??= open();
-      const styled = preset === 'screen' ? figure : applyPreset(figure, PRESETS[preset]);
+      const styled = preset === 'screen' ? onScreen : applyPreset(figure, PRESETS[preset]);
       mkdirSync(options.dir, { recursive: true });
       const files = await (await exporter).writeAll(styled, join(options.dir, name), formats, { dpi });
       written.push(...files);

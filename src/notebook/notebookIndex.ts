@@ -88,5 +88,7 @@ export function notebookIndexMarkdown(entries: readonly NotebookEntry[] = NOTEBO
     cell(e.offline || '—'),
     ...kinds.map((k) => secs(times.runs[k]?.[e.file])),
   ]);
-  return [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+  // Left-aligned text columns (Jupyter right-aligns unmarked ones), right-aligned times.
+  const align = header.map((_, k) => (k < 4 ? ':---' : '---:'));
+  return [header, align, ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 }

@@ -43,6 +43,8 @@ test('notebookFigures exports with the parameter cell\'s preset and DPI into its
   assert.equal(calls[0]!.base, '/tmp/falcun-exports-test/fig-a');
   assert.equal(calls[0]!.dpi, 300);
   assert.equal(calls[0]!.figure.layout.width, Math.round(3.25 * 96), 'column preset: 3.25 in');
+  assert.doesNotMatch(shown[0]!, /"width":/, 'the inline figure has no fixed width');
+  assert.match(shown[0]!, /"family":"Liberation Sans/, 'the inline figure is laid out by the screen preset');
   assert.deepEqual(figs.written, ['/tmp/falcun-exports-test/fig-a.png', '/tmp/falcun-exports-test/fig-a.svg', '/tmp/falcun-exports-test/fig-b.png', '/tmp/falcun-exports-test/fig-b.svg']);
   assert.equal(exportedSummary(figs), 'exported fig-a, fig-b (png, svg) to /tmp/falcun-exports-test');
   await figs.close();
