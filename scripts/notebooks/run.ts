@@ -5,8 +5,9 @@
  *   npm run notebooks -- 04 gamma              only notebooks whose file name contains "04" or "gamma"
  *   npm run notebooks -- 01 --param gamma=5 --param strategies=falcun,random
  *   npm run notebooks -- --defaults            every notebook as Run All in Jupyter would (its own defaults)
- *   npm run reproduce                          the committed results drawn, the rest at the quick scale,
- *                                              and the committed figures/ refreshed (the only writer of figures/)
+ *   npm run reproduce                          the committed results drawn, the rest at the quick scale
+ *                                              (exports to exports/reproduce/; the committed figures/repro/
+ *                                              is npm run figures:repro's)
  *   … --record-times                           also writes the measured seconds to notebooks/times.json
  *                                              (the index notebook's table; key: the run's label)
  *
@@ -33,10 +34,10 @@ const program = new Command('notebooks')
   .description('Execute the notebooks headless and fail on any cell error')
   .addOption(new Option('--scale <scale>', 'scale of the experiments a notebook runs').choices(['smoke', 'quick', 'paper']))
   .option('--results <what>', "what record-based notebooks draw: 'run' (run at --scale), 'committed', or a results directory")
-  .option('--reproduce', 'draw the committed results, run the rest at the quick scale, export into figures/ (npm run reproduce)')
+  .option('--reproduce', 'draw the committed results, run the rest at the quick scale (npm run reproduce)')
   .option('--defaults', "inject nothing but the export folder: every notebook runs with its parameter cell's defaults")
   .option('--param <key=value>', 'a notebook parameter (repeatable), e.g. gamma=5 or strategies=falcun,random', collect, [] as string[])
-  .option('--export-dir <dir>', 'where notebooks export figures (default: exports/<scale>/, figures/ with --reproduce)')
+  .option('--export-dir <dir>', 'where notebooks export figures (default: exports/<scale | defaults | reproduce>/, git-ignored)')
   .option('--run-dir <dir>', 'where notebooks keep experiments they run (default: results/notebooks-<scale>/)')
   .option('--keep-outputs <dir>', 'write the executed notebooks (with outputs) into this folder')
   .option('--record-times', 'write the measured seconds per notebook to notebooks/times.json')
@@ -80,7 +81,7 @@ let label: string;
 if (opts.defaults) {
   label = 'defaults';
 } else if (opts.reproduce) {
-  Object.assign(params, { results: opts.results ?? 'committed', scale: opts.scale ?? 'quick', exportDir: resolve(opts.exportDir ?? join(root, 'figures')) });
+  Object.assign(params, { results: opts.results ?? 'committed', scale: opts.scale ?? 'quick' });
   label = 'reproduce';
 } else {
   Object.assign(params, { results: opts.results ?? 'run', scale: opts.scale ?? 'smoke' });

@@ -143,8 +143,8 @@ export function resultsLabel(p: Pick<CommonParameters, 'results' | 'scale'>): st
 
 /**
  * Where a notebook's exports go: `exportDir` when set (relative to the repository root), otherwise
- * `<repo>/exports/<label>/`, git-ignored, so that a notebook never overwrites the committed figures/
- * (only `npm run reproduce` writes there). Notebooks that show no results pass `{ results: 'run' }`, so
+ * `<repo>/exports/<label>/`, git-ignored, so that a notebook never changes a committed file (the committed
+ * figures/repro/ is written by `npm run figures:repro` alone). Notebooks that show no results pass `{ results: 'run' }`, so
  * the folder is the scale's.
  */
 export function exportDirOf(p: Pick<CommonParameters, 'results' | 'scale' | 'exportDir'>): string {
