@@ -281,7 +281,8 @@ export function gammaExplorerHtml(data: ExplorerData, params: Partial<ExplorerPa
     api.highlightedCurve = hi ? hi.label : null;
     const exact = hi && (state.deterministic || hi.gamma === state.gamma);
     $('curvesNote').textContent = CURVES.dataset + ', mean test accuracy over ' + CURVES.seeds + ' seed(s), relevance u + d; from ' + CURVES.source + '. ' +
-      (hi ? (exact ? 'Red: ' + (hi.gamma === null ? 'deterministic picks' : 'γ = ' + hi.gamma) + ', as on the slider.' : 'Red: γ = ' + hi.gamma + ', the nearest γ that was run to the slider\u2019s ' + state.gamma + '.') : '');
+      (hi ? (exact ? 'Red: ' + (hi.gamma === null ? 'deterministic picks' : 'γ = ' + hi.gamma) + ', as on the slider.' : 'Red: γ = ' + hi.gamma + ', the nearest γ that was run to the slider\u2019s ' + state.gamma + '.')
+        : state.deterministic ? 'These results hold no run with deterministic picks, so no curve is red.' : '');
   }
 
   function syncControls() {
