@@ -82,7 +82,7 @@ for (const [name, embed] of [['tsne (Barnes-Hut)', tsne], ['tsneExact', tsneExac
     const fn = name.startsWith('tsneExact') ? 'tsneExact' : 'tsne';
     assert.throws(() => embed(x, 20, 4, { random }), { name: 'RangeError', message: `${fn}: x.length must equal n·d = 20·4 = 80, got 60` });
     assert.throws(() => embed(x, 20, 3, { random, perplexity: 20 }), { name: 'RangeError', message: /options\.perplexity must be < n = 20, got 20/ });
-    assert.throws(() => embed(x, 20, 3, { random }), /options\.perplexity must be < n = 20, got 30; use a smaller perplexity \(e\.g\. 6\)/);
+    assert.throws(() => embed(x, 20, 3, { random }), /options\.perplexity must be < n = 20, got 30; use a smaller perplexity \(e\.g\. perplexityFor\(n\) = 6\)/);
     assert.throws(() => embed(x, 20, 3, { random, perplexity: 0.5 }), /options\.perplexity must be a finite number >= 1, got 0.5/);
     const bad = x.slice();
     bad[3 * 4 + 2] = NaN;
