@@ -12,7 +12,7 @@
 //          [--formats png,svg,pdf,html] [--no-qualitative]
 // Default --out: results/figures/<dir names> (git ignores results/); only the committed reproduction's
 // exports go to figures/ (npm run figures:repro).
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Command } from 'commander';
 import { learningCurveCsv } from '../src/analysis/learningCurveFrame.ts';
@@ -94,6 +94,21 @@ try {
 } finally {
   await exporter.close();
 }
+// Re-runnable into the same folder: exports of exhibits this run no longer has (renamed, dropped) go.
+const stale: string[] = [];
+const names = new Set(exhibits.map((e) => e.name));
+for (const sub of [...presets, 'tables']) {
+  const dir = join(out, sub);
+  if (!existsSync(dir)) continue;
+  for (const f of readdirSync(dir)) {
+    const m = /^(.*)\.(png|svg|pdf|html|tex|md)$/.exec(f);
+    if (m && !names.has(m[1]!)) {
+      rmSync(join(dir, f));
+      stale.push(join(sub, f));
+    }
+  }
+}
+if (stale.length > 0) console.log(`figures: removed ${stale.length} stale exports (${stale.join(', ')})`);
 writeFileSync(join(out, 'README.md'), [
   `# Figures and tables from ${dirs.join(', ')}`, '',
   `Written by \`npm run figures -- ${dirs.join(' ')}\` (${new Date().toISOString().slice(0, 10)}): ${records.length} round records, ${scalability.length} scalability timings.`,

@@ -223,13 +223,17 @@ function fitPanels(fig: PlotlyFigure, f: number, room: { titleH: number; legendH
     (logical[r] ??= []).push(i);
   });
   const lines = logical.filter((l) => l !== undefined);
-  let cols = Math.max(1, Math.min(content.columns, Math.max(...lines.map((l) => l.length))));
+  // Panels take the width of a full row of `content.columns` (so one setting in a 3-column grid is a third
+  // of the page, not all of it); a row with fewer panels is centred.
+  const longest = Math.max(...lines.map((l) => l.length));
+  let slotsPerRow = Math.max(1, content.columns);
+  let cols = Math.max(1, Math.min(slotsPerRow, longest));
   let ml = 0;
   let mr = 0;
   let hgap = 0;
   let pw = 0;
   let pos: Array<[number, number]> = [];
-  for (; ; cols--) {
+  for (; ; slotsPerRow--, cols = Math.max(1, Math.min(slotsPerRow, longest))) {
     pos = new Array(n);
     let r0 = 0;
     for (const l of lines) {
@@ -242,8 +246,8 @@ function fitPanels(fig: PlotlyFigure, f: number, room: { titleH: number; legendH
     const overlay = Math.max(0, ...slots.map(overlayOf));
     mr = Math.max(10, overlay + 6, room.cb + 6) + (ternary ? corner / 2 + 4 : 0);
     hgap = Math.max(0.8 * f, ...inner.map(yOf)) + overlay + 10 + (ternary ? corner + 8 : 0);
-    pw = (W - ml - mr - (cols - 1) * hgap) / cols;
-    if (pw >= MIN_PANEL_PX || cols === 1) break;
+    pw = (W - ml - mr - (slotsPerRow - 1) * hgap) / slotsPerRow;
+    if (pw >= MIN_PANEL_PX || slotsPerRow === 1) break;
   }
   const rows = Math.max(...pos.map((p) => p[0])) + 1;
   const rowOf = (i: number) => pos[i]![0];
@@ -279,7 +283,8 @@ function fitPanels(fig: PlotlyFigure, f: number, room: { titleH: number; legendH
   }
   slots.forEach((s, i) => {
     const [r, c] = pos[i]!;
-    const x0 = (c * (pw + hgap)) / PW;
+    const inRow = slots.filter((_, j) => pos[j]![0] === r).length;
+    const x0 = ((c + (slotsPerRow - inRow) / 2) * (pw + hgap)) / PW;
     const x1 = Math.min(1, x0 + pw / PW);
     const y1 = yTops[r]!;
     const y0 = Math.max(0, y1 - ph / PH);

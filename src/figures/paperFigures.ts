@@ -158,7 +158,7 @@ export function paperFigures(inputs: PaperFigureInputs): PaperExhibit[] {
   for (const [name, paper, family, title] of appendix) {
     const mine = sortKeys(keys.filter((k) => appendixFamily(k.split('|')[0]!) === family));
     const panels: CurvePanel[] = mine.length > 0 ? mine.map((key) => ({ key })) : [{ placeholder: MISSING_DATA[family], title }];
-    out.push({ name, paper, figure: learningCurvesFigure(curves, { panels, columns: 3 }), source: mine.length > 0 ? `records: ${mine.length} settings` : 'placeholder (no such results)' });
+    out.push({ name, paper, figure: learningCurvesFigure(curves, { panels, columns: mine.length > 0 ? 3 : 1 }), source: mine.length > 0 ? `records: ${mine.length} settings` : 'placeholder (no such results)' });
   }
   // Fig. 18
   if (inputs.scalability && inputs.scalability.length > 0) {

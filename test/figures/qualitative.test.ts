@@ -21,5 +21,5 @@ test('qualitativeExhibits: Fig. 1, 6, 7, 8 (simplex, t-SNE), 9, 11 from small tr
   const titles = texts(fig1.layout as T).filter((t) => / \(\d+(\.\d+)? ms\)$/.test(t)).map((t) => t.replace(/ \(.*$/, ''));
   assert.deepEqual(titles, ['Random', 'Entropy', 'KCenterGreedy', 'CDAL', 'BADGE', 'CLUE', 'AlfaMix', 'FALCUN']);
   assert.ok(texts(by.get('fig07-class-accuracy-tsne')!.layout as T).some((t) => /BloodMNIST needs its files/.test(t)));
-  assert.match(texts(by.get('fig11-example-images')!.layout as T).join(' ') + String((by.get('fig11-example-images')!.layout.title as T)?.text ?? ''), /stands in for BloodMNIST/);
+  assert.match(texts(by.get('fig11-example-images')!.layout as T).join(' ') + String((by.get('fig11-example-images')!.layout.title as T)?.text ?? ''), /stand-in for BloodMNIST/);
 });
