@@ -29,13 +29,17 @@ import { Random } from '../src/random.ts';
 /** The eight strategies the paper compares (Fig. 1 draws one panel each, in the figures' legend order). */
 const PAPER_STRATEGIES = ['random', 'entropy', 'kcenter', 'cdal', 'badge', 'clue', 'alfamix', 'falcun'];
 
+// trainedPool takes its first `testSize` test rows class by class, so a small testSize measures only the
+// first class (the others' accuracy is null and Fig. 7 draws them grey): ask for every test row instead.
+const ALL_TEST_ROWS = 1_000_000;
+
 export interface QualitativeSizes {
   readonly poolSize: number; readonly querySize: number; readonly gamma: number; readonly tsneIterations: number;
-  readonly fig7Pool: number; readonly fig7Query: number; readonly fig7Rows: number; readonly examplesPerClass: number;
+  readonly fig7Pool: number; readonly fig7PerClass: number; readonly fig7Query: number; readonly fig7Rows: number; readonly examplesPerClass: number;
   readonly seed: number; readonly epochs: number | undefined;
 }
 
-export const QUALITATIVE_SIZES: QualitativeSizes = Object.freeze({ poolSize: 600, querySize: 10, gamma: 10, tsneIterations: 500, fig7Pool: 1000, fig7Query: 50, fig7Rows: 20000, examplesPerClass: 8, seed: 0, epochs: undefined });
+export const QUALITATIVE_SIZES: QualitativeSizes = Object.freeze({ poolSize: 600, querySize: 10, gamma: 10, tsneIterations: 500, fig7Pool: 1000, fig7PerClass: 100, fig7Query: 100, fig7Rows: 20000, examplesPerClass: 8, seed: 0, epochs: undefined });
 
 async function attempt(name: string, paper: string, title: string, notebook: string, build: () => Promise<[PlotlyFigure, string]>): Promise<PaperExhibit> {
   try {
@@ -56,7 +60,7 @@ export async function qualitativeExhibits(options: Partial<QualitativeSizes> = {
   const sizes = { ...QUALITATIVE_SIZES, ...options };
   const { poolSize, querySize, gamma, tsneIterations, seed } = sizes;
   const out: PaperExhibit[] = [];
-  const pool = await threeClassPool({ poolSize, seed, epochs: sizes.epochs }).catch((e: unknown) => e as Error);
+  const pool = await threeClassPool({ poolSize, seed, epochs: sizes.epochs, testSize: ALL_TEST_ROWS }).catch((e: unknown) => e as Error);
   const perplexity = pool instanceof Error ? 0 : Math.min(30, Math.floor((pool.n - 1) / 3));
   const needPool = () => {
     if (pool instanceof Error) throw pool;
@@ -77,7 +81,7 @@ export async function qualitativeExhibits(options: Partial<QualitativeSizes> = {
     return [relevanceFigure({ coords, steps: relevanceSteps(course, picks), stepTitles: picks.map((k) => `before pick ${k}`) }), `${poolNote} t-SNE of the latent space.`];
   }));
   out.push(await attempt('fig07-class-accuracy-tsne', 'Figure 7', 'Per-class accuracy and FALCUN\'s query', 'notebooks/07-fig7-class-accuracy-tsne.ipynb', async () => {
-    const p7 = await trainedPool({ dataset: 'randomrbf', datasetOptions: { rows: sizes.fig7Rows }, labeledPerClass: 20, poolSize: sizes.fig7Pool, seed, epochs: sizes.epochs });
+    const p7 = await trainedPool({ dataset: 'randomrbf', datasetOptions: { rows: sizes.fig7Rows }, labeledPerClass: sizes.fig7PerClass, poolSize: sizes.fig7Pool, seed, epochs: sizes.epochs, testSize: ALL_TEST_ROWS });
     const [query] = queryStrategies(p7, ['falcun'], sizes.fig7Query, seed, { falcun: { gamma } });
     const all = stackLabeled(p7);
     const coords = tsne(all.embeddings, all.n, p7.embeddingDim, { random: new Random(seed), iterations: tsneIterations, perplexity: Math.min(30, Math.floor((all.n - 1) / 3)) });

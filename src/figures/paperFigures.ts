@@ -139,7 +139,7 @@ export function paperFigures(inputs: PaperFigureInputs): PaperExhibit[] {
   if (strategies.length >= 2) {
     out.push({ name: 'fig04-dueling-matrix', paper: 'Figure 4', figure: duelingMatrixFigure(duelingMatrix(curves, { strategies })), source: `records: ${strategies.length} strategies over ${keys.length} settings` });
   } else {
-    out.push({ name: 'fig04-dueling-matrix', paper: 'Figure 4', figure: placeholderFigure('Dueling matrix', `The dueling matrix needs at least two strategies; these results have ${strategies.length}.`), source: 'placeholder (fewer than two strategies)' });
+    out.push({ name: 'fig04-dueling-matrix', paper: 'Figure 4', figure: placeholderFigure('Dueling matrix', strategies.length === 0 ? 'No learning-curve results here: the dueling matrix needs at least two strategies over matched seeds.' : `The dueling matrix needs at least two strategies; these results have ${strategies.length}.`), source: 'placeholder (fewer than two strategies)' });
   }
   // Fig. 5
   const gains = strategies.includes('random') && strategies.length >= 2 ? improvementOverRandom(curves, { includeInference: false }).filter((r) => r.round > 0) : [];
@@ -157,8 +157,9 @@ export function paperFigures(inputs: PaperFigureInputs): PaperExhibit[] {
   ];
   for (const [name, paper, family, title] of appendix) {
     const mine = sortKeys(keys.filter((k) => appendixFamily(k.split('|')[0]!) === family));
-    const panels: CurvePanel[] = mine.length > 0 ? mine.map((key) => ({ key })) : [{ placeholder: MISSING_DATA[family], title }];
-    out.push({ name, paper, figure: learningCurvesFigure(curves, { panels, columns: mine.length > 0 ? 3 : 1 }), source: mine.length > 0 ? `records: ${mine.length} settings` : 'placeholder (no such results)' });
+    out.push(mine.length > 0
+      ? { name, paper, figure: learningCurvesFigure(curves, { panels: mine.map((key) => ({ key })), columns: 3 }), source: `records: ${mine.length} settings` }
+      : { name, paper, figure: placeholderFigure(title, MISSING_DATA[family]), source: 'placeholder (no such results)' });
   }
   // Fig. 18
   if (inputs.scalability && inputs.scalability.length > 0) {

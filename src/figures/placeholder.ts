@@ -19,6 +19,7 @@ export function placeholderFigure(title: string, text: string): PlotlyFigure {
         { text, xref: 'paper', yref: 'paper', x: 0.5, y: 0.5, xanchor: 'center', yanchor: 'middle', showarrow: false, font: { color: '#666666' } },
       ],
     },
-    content: { kind: 'panels', panels: [{ xKey: 'xaxis', yKey: 'yaxis', title: 0, note: 1 }], columns: 1, aspect: 0.45 },
+    // compact: a missing figure takes little of the page
+    content: { kind: 'panels', panels: [{ xKey: 'xaxis', yKey: 'yaxis', title: 0, note: 1 }], columns: 1, aspect: 0.25 },
   };
 }

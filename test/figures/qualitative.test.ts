@@ -9,7 +9,7 @@ type T = Record<string, any>;
 const texts = (layout: T) => ((layout.annotations as T[] | undefined) ?? []).map((a) => String(a.text).replace(/<br>/g, ' '));
 
 test('qualitativeExhibits: Fig. 1, 6, 7, 8 (simplex, t-SNE), 9, 11 from small trained pools, each drawn, stand-ins said', { timeout: 300_000 }, async () => {
-  const ex = await qualitativeExhibits({ poolSize: 90, querySize: 4, tsneIterations: 60, fig7Pool: 150, fig7Query: 10, fig7Rows: 2000, examplesPerClass: 2, epochs: 3 });
+  const ex = await qualitativeExhibits({ poolSize: 90, querySize: 4, tsneIterations: 60, fig7Pool: 150, fig7PerClass: 10, fig7Query: 10, fig7Rows: 2000, examplesPerClass: 2, epochs: 3 });
   assert.deepEqual(ex.map((e) => [e.name, e.paper]), [
     ['fig01-simplex', 'Figure 1'], ['fig06-relevance-course', 'Figure 6'], ['fig07-class-accuracy-tsne', 'Figure 7'], ['fig08-simplex', 'Figure 8'],
     ['fig08-tsne', 'Figure 8'], ['fig09-selection-probability', 'Figure 9'], ['fig11-example-images', 'Figure 11'],
@@ -21,5 +21,9 @@ test('qualitativeExhibits: Fig. 1, 6, 7, 8 (simplex, t-SNE), 9, 11 from small tr
   const titles = texts(fig1.layout as T).filter((t) => / \(\d+(\.\d+)? ms\)$/.test(t)).map((t) => t.replace(/ \(.*$/, ''));
   assert.deepEqual(titles, ['Random', 'Entropy', 'KCenterGreedy', 'CDAL', 'BADGE', 'CLUE', 'AlfaMix', 'FALCUN']);
   assert.ok(texts(by.get('fig07-class-accuracy-tsne')!.layout as T).some((t) => /BloodMNIST needs its files/.test(t)));
+  // every class has a test accuracy, so every pool point takes a colour (none grey for want of test rows)
+  const pool7 = (by.get('fig07-class-accuracy-tsne')!.data as T[]).find((t) => t.name === 'pool')!;
+  assert.ok(pool7.marker.color.length > 0 && pool7.marker.color.every((c: unknown) => typeof c === 'number'), 'a pool point without class accuracy');
+  assert.ok(new Set(pool7.marker.color).size >= 2, 'the classes differ in accuracy');
   assert.match(texts(by.get('fig11-example-images')!.layout as T).join(' ') + String((by.get('fig11-example-images')!.layout.title as T)?.text ?? ''), /stand-in for BloodMNIST/);
 });
