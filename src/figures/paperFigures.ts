@@ -57,6 +57,8 @@ export const MISSING_DATA: Readonly<Record<DatasetFamily | 'redundant', string>>
 
 const SCALABILITY_MISSING = 'No scalability study here: run npm run scalability -- --scale quick (writes scalability.json) and pass its folder.';
 
+const FAMILY_TITLES: Readonly<Record<DatasetFamily, string>> = { grey: 'Grayscale images', colour: 'Colour images', tabular: 'Tabular data' };
+
 const isRedundant = (dataset: string) => datasetId(dataset) === 'repeated-mnist';
 
 /** The family a setting belongs to in the appendix figures (RepeatedMNIST has its own, Fig. 16). */
@@ -84,17 +86,17 @@ function sortKeys(keys: Iterable<string>): string[] {
  */
 export function figure2Panels(keys: readonly string[]): CurvePanel[] {
   const used = new Set<string>();
-  const pick = (family: DatasetFamily, prefer: (dataset: string) => boolean): CurvePanel => {
+  const pick = (family: DatasetFamily, prefer: (dataset: string) => boolean, missing: [string, string] = [MISSING_DATA[family], FAMILY_TITLES[family]]): CurvePanel => {
     const mine = sortKeys(keys).filter((k) => !used.has(k) && datasetFamily(k.split('|')[0]!) === family);
     const k = mine.find((x) => prefer(x.split('|')[0]!)) ?? mine[0];
-    if (k === undefined) return { placeholder: MISSING_DATA[family], title: { grey: 'Grayscale images', colour: 'Colour images', tabular: 'Tabular data' }[family] };
+    if (k === undefined) return { placeholder: missing[0], title: missing[1] };
     used.add(k);
     return { key: k };
   };
   const a = pick('grey', (d) => !isRedundant(d));
   const b = pick('colour', () => true);
   const c = pick('tabular', () => true);
-  const d = pick('grey', (d0) => isRedundant(d0));
+  const d = pick('grey', (d0) => isRedundant(d0), [MISSING_DATA.redundant, 'RepeatedMNIST']);
   const e = pick('colour', () => true);
   const f = pick('tabular', () => true);
   return [a, b, c, d, e, f];
