@@ -19,7 +19,7 @@
  * notebook is stripped, then run each one in a fresh kernel.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
@@ -140,7 +140,9 @@ if (opts.recordTimes) {
   writeFileAtomic(NOTEBOOK_TIMES_FILE, JSON.stringify(times, null, 1) + '\n');
   console.log(`notebooks: times of ${Object.keys(seconds).length} notebooks written to ${NOTEBOOK_TIMES_FILE} (${key})`);
 }
-if (opts.keepOutputs) console.log(`notebooks: executed copies in ${outDir}`);
+// The executed copies (plotly inlined, megabytes each) are kept only when asked for, or to look at a failure.
+if (opts.keepOutputs || failed.length) console.log(`notebooks: executed copies in ${outDir}`);
+else rmSync(outDir, { recursive: true, force: true });
 if (failed.length) {
   console.error(`notebooks: ${failed.length} failed: ${failed.join(', ')}`);
   process.exit(1);
