@@ -223,7 +223,7 @@ function makeExporter(browser: Browser, page: Page, printPage: Page): FigureExpo
     const { width, height } = figureSize(figure);
     return serial(async () => {
       await printPage.setContent(`<!DOCTYPE html><html><head><meta charset="utf-8"><style>@page{size:${width}px ${height}px;margin:0}html,body{margin:0;padding:0}svg{display:block}</style></head><body>${text}</body></html>`);
-      return printPage.pdf({ width: `${width}px`, height: `${height}px`, printBackground: true, pageRanges: '1', margin: { top: '0', right: '0', bottom: '0', left: '0' } });
+      return withFixedPdfDates(await printPage.pdf({ width: `${width}px`, height: `${height}px`, printBackground: true, pageRanges: '1', margin: { top: '0', right: '0', bottom: '0', left: '0' } }));
     });
   };
   const textBoxes = (figure: PlotlyFigure): Promise<TextBox[]> => {
@@ -336,4 +336,15 @@ export function withPngDpi(png: Buffer, dpi: number): Buffer {
     off = end;
   }
   return Buffer.concat(parts);
+}
+
+/**
+ * A PDF with its /CreationDate and /ModDate set to 2000-01-01 (same length, so the xref offsets hold):
+ * Chromium stamps the time of printing, which would make every export of the same figure differ.
+ * Cost: one pass over the bytes.
+ */
+export function withFixedPdfDates(pdf: Buffer): Buffer {
+  const text = pdf.toString('latin1');
+  const fixed = text.replace(/\/(CreationDate|ModDate) \(D:(\d{14})/g, (_m, key: string) => `/${key} (D:20000101000000`);
+  return fixed === text ? pdf : Buffer.from(fixed, 'latin1');
 }

@@ -29,4 +29,4 @@ export { layoutProblems, OVERLAP_TOLERANCE_PX } from './layoutCheck.ts';
 export { textWidth, wrapText } from './textMetrics.ts';
 
 // Export (HTML, PNG at DPI, SVG, PDF through headless Chromium)
-export { figureHtml, writeFigureHtml, openFigureExporter, withPngDpi, plotlyBundle, CHROMIUM_FLAGS, DEFAULT_CHROMIUM, SHARED_PLOTLY, type FigureExporter, type PngOptions, type ExporterOptions, type TextBox } from './export.ts';
+export { figureHtml, writeFigureHtml, openFigureExporter, withPngDpi, withFixedPdfDates, plotlyBundle, CHROMIUM_FLAGS, DEFAULT_CHROMIUM, SHARED_PLOTLY, type FigureExporter, type PngOptions, type ExporterOptions, type TextBox } from './export.ts';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_CHROMIUM, figureHtml, openFigureExporter, withPngDpi } from '../../src/figures/export.ts';
+import { DEFAULT_CHROMIUM, figureHtml, openFigureExporter, withFixedPdfDates, withPngDpi } from '../../src/figures/export.ts';
 import { PRESETS, applyPreset } from '../../src/figures/presets.ts';
 import type { PlotlyFigure } from '../../src/figures/types.ts';
 import { allFigures } from './fixtures.ts';
@@ -58,6 +58,8 @@ test('export: every paper figure renders to PNG (DPI, non-blank), SVG (its trace
       if (!fig.data.some((t) => t.type === 'image')) assert.doesNotMatch(bytes.toString('latin1'), /\/Subtype\s*\/Image/, `${name}: raster image inside the PDF`);
       assert.equal(bytes.toString('latin1', 0, 5), '%PDF-', `${name} PDF header`);
       assert.equal(bytes.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length, 1, `${name}: one PDF page`);
+      // the same figure exports to the same bytes (no time of printing inside)
+      assert.doesNotMatch(bytes.toString('latin1'), /\/CreationDate \(D:(?!20000101000000)/, `${name}: PDF date not fixed`);
     }
     // A publication preset: column width at 300 dpi is 3.25 in × 300 = 975 px wide
     const col = applyPreset(figures['fig02-learning-curves']!, PRESETS.column, { heightInches: 2.5 });
@@ -103,6 +105,15 @@ test('export: the standalone HTML file renders offline in Chromium', { skip, tim
     await browser.close();
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('withFixedPdfDates: both dates set to 2000-01-01, same length (xref offsets hold), other bytes untouched', () => {
+  const pdf = Buffer.from("%PDF-1.4\n1 0 obj <</CreationDate (D:20261202050140+00'00')\n/ModDate (D:20261202050141+00'00')>> endobj\n", 'latin1');
+  const fixed = withFixedPdfDates(pdf);
+  assert.equal(fixed.length, pdf.length);
+  assert.equal(fixed.toString('latin1'), "%PDF-1.4\n1 0 obj <</CreationDate (D:20000101000000+00'00')\n/ModDate (D:20000101000000+00'00')>> endobj\n");
+  const none = Buffer.from('%PDF-1.4\n%%EOF', 'latin1');
+  assert.equal(withFixedPdfDates(none), none);
 });
 
 test('withPngDpi: rejects non-PNG data; figure checks name the field', async () => {
