@@ -226,7 +226,7 @@ function curvesSection(curves: ReproductionExperiment | undefined): string {
     const shown = [labels[0]!, labels[Math.floor((labels.length - 1) / 2)]!, labels[labels.length - 1]!];
     const strategies = STRATEGY_NAMES.map(([s]) => s).filter((s) => own.some((r) => r.strategy === s));
     const rows = strategies.map((s) => [name(s), ...shown.map((k) => pm(idx.get(`${d.label}|${s}|${k}`))), areaText(own, s)]);
-    out.push(`### ${dsName(d.label)} (${d.setting}, ${d.model})\n`);
+    out.push(`### ${dsName(d.label)} (setting ${d.setting}, ${d.model ?? own[0]!.model})\n`);
     out.push(table(['strategy', ...shown.map((k) => `${k} labels`), 'mean accuracy over the budget'], rows));
     out.push(`\nPaper: ${PAPER_CURVE_CLAIMS[d.label] ?? '–'}\n`);
     const gap = gapText(idx, d.label, labels);
