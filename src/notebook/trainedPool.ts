@@ -94,7 +94,13 @@ export async function trainedPool(options: TrainedPoolOptions, dataset?: Dataset
   const rest = random.shuffleInPlace(byClass.flatMap((g) => g.slice(perClass)));
   if (rest.length < poolSize) throw new RangeError(`${fn}: poolSize must be at most ${rest.length} (rows of the chosen classes left after the labeled set), got ${poolSize}`);
   const poolRows = rest.slice(0, poolSize);
-  const testRows = rowsByClass(ds.test.y, classes, random.fork('test')).flat().slice(0, testSize);
+  // Test rows taken class by class in turn, so a testSize below the split's size still covers every class
+  // (taking the first testSize of the class-sorted rows left every class but the first without a test row).
+  const testByClass = rowsByClass(ds.test.y, classes, random.fork('test'));
+  const testRows: number[] = [];
+  for (let i = 0; testRows.length < testSize && testByClass.some((g) => i < g.length); i++) {
+    for (const g of testByClass) if (i < g.length && testRows.length < testSize) testRows.push(g[i]!);
+  }
 
   // The backend line goes to stdout (a notebook shows stderr as a red box, as if something failed).
   if (currentBackendInfo() === undefined) await initBackend({ log: (line) => console.log(line) });

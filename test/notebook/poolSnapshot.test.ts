@@ -59,6 +59,8 @@ test('the committed 3-class pool: made by threeClassPool at the quick scale, see
   assert.deepEqual(pool.made, committedPoolMade());
   assert.equal(pool.n, 1500);
   assert.equal(pool.numLabeled, 30);
+  // the test rows cover every class (they were once all of the first class: one per-class accuracy, the rest null)
+  assert.ok(pool.perClassAccuracy.every((a) => a !== null && a > 0.2), `per-class accuracy ${JSON.stringify(pool.perClassAccuracy)}`);
   const explorer = loadExplorerData();
   assert.equal(explorer.n, pool.n);
   assert.deepEqual(Array.from(pool.y), explorer.labels);
