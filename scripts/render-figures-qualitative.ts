@@ -121,7 +121,7 @@ export async function qualitativeExhibits(options: Partial<QualitativeSizes> = {
     return [exampleImagesFigure({
       images: ds.train.x.subarray(0, n * size), shape: [n, h, w, ch],
       labels: ds.train.y.subarray(0, n), classNames: ds.classNames, perClass: sizes.examplesPerClass, title: datasetName(ds.name),
-      standIn: 'a stand-in for BloodMNIST / DermaMNIST (their files were not given; notebook 11 draws them with FALCUN_MEDMNIST_DIR)',
+      standIn: 'a stand-in for BloodMNIST / DermaMNIST (their files were not given; notebook 11 draws them from the folder in its medmnistDir parameter)',
     }), `MNIST training images, ${sizes.examplesPerClass} per class: a stand-in for BloodMNIST / DermaMNIST.`];
   }));
   return out;

@@ -75,13 +75,6 @@ export const ENVIRONMENT_VARIABLES = {
     default: 'compare with PyTorch when python3 has torch',
     readBy: 'bench/training.bench.ts',
   },
-  // Retired with the parameter cells (issue 16); listed while the stand-in note of
-  // scripts/render-figures-qualitative.ts still names it. Delete this entry when that note says 'medmnistDir'.
-  FALCUN_MEDMNIST_DIR: {
-    meaning: "no longer read: notebook 11 takes the MedMNIST folder in its parameter cell (medmnistDir; headless: FALCUN_NOTEBOOK_PARAMS='{\"medmnistDir\":\"DIR\"}')",
-    default: '—',
-    readBy: 'nothing (named in the stand-in note of scripts/render-figures-qualitative.ts)',
-  },
   FALCUN_SYSTEM_PACKAGES: {
     meaning: 'extra apt packages for scripts/setup-system.sh',
     default: 'none',
