@@ -16,7 +16,8 @@ import { loadResults, resolveResultsDir } from '../results/loadResults.ts';
 import { REPRODUCTION_DIRS } from '../results/reproductionDirs.ts';
 import type { RoundRecord } from '../results/roundRecord.ts';
 import { REPO_ROOT } from '../sourcePath.ts';
-import { ensureFigureExperiment, figureExperimentConfig, REDUNDANCY_VARIANTS, type FigureExperimentName } from './figureExperiments.ts';
+import { uniquePercentOf } from '../figures/paperFigures.ts';
+import { ensureFigureExperiment, figureExperimentConfig, type FigureExperimentName } from './figureExperiments.ts';
 import { runDirOf, type CommonParameters } from './parameters.ts';
 import { COMMITTED_CLASS_ACCURACY_FILE } from './classAccuracyPool.ts';
 import { COMMITTED_POOL_FILE } from './poolSnapshot.ts';
@@ -25,9 +26,22 @@ import { COMMITTED_SCALABILITY_DIR } from './scalabilityResults.ts';
 /** Which committed results directory holds each figure experiment, and which of its datasets belong to it. */
 export const COMMITTED_RESULTS: Readonly<Record<FigureExperimentName, { readonly dir: string; readonly datasets?: (dataset: string) => boolean }>> = Object.freeze({
   'learning-curves': { dir: REPRODUCTION_DIRS.curves },
-  redundancy: { dir: REPRODUCTION_DIRS.curves, datasets: (d: string) => d in REDUNDANCY_VARIANTS },
+  redundancy: { dir: REPRODUCTION_DIRS.curves, datasets: (d: string) => uniquePercentOf(d) !== undefined },
   ablation: { dir: REPRODUCTION_DIRS.ablation },
 });
+
+/**
+ * Fig. 3's redundancy levels of the RepeatedMNIST datasets in `records` (label → % unique images), whatever
+ * their labels: the reproduction's 'repeated-mnist' (10 %), '-20', '-5', or the notebook's own '-10'.
+ */
+export function redundancyLevels(records: readonly RoundRecord[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of records) {
+    const pct = uniquePercentOf(r.dataset);
+    if (pct !== undefined) out[r.dataset] = pct;
+  }
+  return out;
+}
 
 /** Any results directory in one line (results/loadResults.ts), re-exported for the notebooks. */
 export { loadResults, resolveResultsDir };

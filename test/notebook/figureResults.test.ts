@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { appendRecord, runFile } from '../../src/results/resultStore.ts';
 import type { RoundRecord } from '../../src/results/roundRecord.ts';
-import { COMMITTED_RESULTS, figureRecords, loadResults, selectRecords } from '../../src/notebook/figureResults.ts';
+import { COMMITTED_RESULTS, figureRecords, loadResults, redundancyLevels, selectRecords } from '../../src/notebook/figureResults.ts';
 import { REPO_ROOT } from '../../src/sourcePath.ts';
 import { experimentRecords } from '../figures/fixtures.ts';
 
@@ -44,7 +44,9 @@ test('the committed results are named per experiment; redundancy keeps only the 
   assert.equal(COMMITTED_RESULTS['learning-curves'].dir, 'results/repro-curves');
   assert.equal(COMMITTED_RESULTS.ablation.dir, 'results/repro-ablation');
   const keep = COMMITTED_RESULTS.redundancy.datasets!;
-  assert.deepEqual(['mnist', 'repeated-mnist-10', 'repeated-mnist-5', 'openml-156'].filter(keep), ['repeated-mnist-10', 'repeated-mnist-5']);
+  assert.deepEqual(['mnist', 'repeated-mnist', 'repeated-mnist-10', 'repeated-mnist-5', 'openml-156'].filter(keep), ['repeated-mnist', 'repeated-mnist-10', 'repeated-mnist-5']);
+  const rec = (dataset: string) => ({ dataset }) as RoundRecord;
+  assert.deepEqual(redundancyLevels([rec('repeated-mnist'), rec('mnist'), rec('repeated-mnist-20'), rec('repeated-mnist-5')]), { 'repeated-mnist': 10, 'repeated-mnist-20': 20, 'repeated-mnist-5': 5 });
 });
 
 test('selectRecords: empty lists keep everything; an unknown dataset or strategy is an error listing what there is', () => {
