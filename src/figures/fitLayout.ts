@@ -296,6 +296,13 @@ function fitPanels(fig: PlotlyFigure, f: number, room: { titleH: number; legendH
     const ya = axisOf(layout, s.yKey);
     if (xa) xa.domain = [x0, x1];
     if (ya) ya.domain = [y0, y1];
+    // Numeric x tick labels stay horizontal, as the row gaps assume (xRoom): plotly rotates them on its own
+    // when they crowd a narrow panel, into the x title and the next row. Fewer ticks instead, each label
+    // given the width of five digits.
+    if (xa && !Array.isArray(xa.ticktext) && xa.type !== 'log' && xa.tickangle === undefined && !ternary) {
+      xa.tickangle = 0;
+      xa.nticks = Math.max(2, Math.floor(pw / (textWidth('00000', f) + 0.8 * f)));
+    }
     if (s.title !== undefined && annotations[s.title]) {
       Object.assign(annotations[s.title]!, { x: (x0 + x1) / 2, y: y1, xref: 'paper', yref: 'paper', xanchor: 'center', yanchor: 'bottom', yshift: ternary ? 1.5 * f + 4 : 2 });
     }
