@@ -122,6 +122,17 @@ function xRoom(axis: Obj | undefined, f: number): AxisRoom {
   return { size: Math.ceil(ticks + title) };
 }
 
+/** Characters of the longest x value (rounded) drawn on x axis `xKey` ('xaxis2' ↔ traces with xaxis 'x2'); 5 when unknown. */
+function longestXLabel(fig: PlotlyFigure, xKey: string): number {
+  const ref = `x${xKey.slice('xaxis'.length)}`;
+  let longest = 0;
+  for (const t of fig.data as Obj[]) {
+    if ((t.xaxis ?? 'x') !== ref || !Array.isArray(t.x)) continue;
+    for (const v of t.x as unknown[]) if (typeof v === 'number' && Number.isFinite(v)) longest = Math.max(longest, String(Math.round(v)).length);
+  }
+  return longest > 0 ? longest : 5;
+}
+
 /** Sets width-dependent layout: margins, height, panel domains, panel titles (wrapped) and the legend. */
 export function fitToContent(fig: PlotlyFigure, f: number, fixedHeight?: number): void {
   const layout = fig.layout as Obj;
@@ -298,10 +309,11 @@ function fitPanels(fig: PlotlyFigure, f: number, room: { titleH: number; legendH
     if (ya) ya.domain = [y0, y1];
     // Numeric x tick labels stay horizontal, as the row gaps assume (xRoom): plotly rotates them on its own
     // when they crowd a narrow panel, into the x title and the next row. Fewer ticks instead, each label
-    // given the width of five digits.
-    if (xa && !Array.isArray(xa.ticktext) && xa.type !== 'log' && xa.tickangle === undefined && !ternary) {
+    // given the width of the panel's longest x value.
+    if (xa && s.xKey !== undefined && !Array.isArray(xa.ticktext) && xa.type !== 'log' && xa.tickangle === undefined && !ternary) {
       xa.tickangle = 0;
-      xa.nticks = Math.max(2, Math.floor(pw / (textWidth('00000', f) + 0.8 * f)));
+      const digits = longestXLabel(fig, s.xKey);
+      xa.nticks = Math.max(2, Math.floor(pw / (textWidth('0'.repeat(digits), f) + 1.5 * f)));
     }
     if (s.title !== undefined && annotations[s.title]) {
       Object.assign(annotations[s.title]!, { x: (x0 + x1) / 2, y: y1, xref: 'paper', yref: 'paper', xanchor: 'center', yanchor: 'bottom', yshift: ternary ? 1.5 * f + 4 : 2 });
