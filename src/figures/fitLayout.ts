@@ -313,7 +313,7 @@ function fitPanels(fig: PlotlyFigure, f: number, room: { titleH: number; legendH
     if (xa && s.xKey !== undefined && !Array.isArray(xa.ticktext) && xa.type !== 'log' && xa.tickangle === undefined && !ternary) {
       xa.tickangle = 0;
       const digits = longestXLabel(fig, s.xKey);
-      xa.nticks = Math.max(2, Math.floor(pw / (textWidth('0'.repeat(digits), f) + 1.5 * f)));
+      xa.nticks = Math.max(3, Math.floor(pw / (textWidth('0'.repeat(digits), f) + 0.6 * f)) + 1);
     }
     if (s.title !== undefined && annotations[s.title]) {
       Object.assign(annotations[s.title]!, { x: (x0 + x1) / 2, y: y1, xref: 'paper', yref: 'paper', xanchor: 'center', yanchor: 'bottom', yshift: ternary ? 1.5 * f + 4 : 2 });
