@@ -17,9 +17,19 @@ export interface SmallDisk {
   unmount(): void;
 }
 
-/** Whether this process may mount a tmpfs (root). */
+/** Whether this process may mount a tmpfs (root, and a kernel/container that allows it): tried once. */
 export function canMount(): boolean {
-  return process.getuid?.() === 0;
+  if (process.getuid?.() !== 0) return false;
+  const dir = mkdtempSync(join(tmpdir(), 'mount-probe-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], { stdio: 'ignore' });
+    execFileSync('umount', [dir], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export function mountSmallDisk(sizeKb = 16_384): SmallDisk {
