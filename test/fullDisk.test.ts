@@ -9,25 +9,17 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../src/atomicFile.ts';
-import { main } from '../src/cli/main.ts';
 import { appendRecord, readRunRecords } from '../src/results/resultStore.ts';
 import type { RoundRecord } from '../src/results/roundRecord.ts';
-import { FAKE } from './cli/cliProcess.ts';
 import { runCell } from '../src/experiment/runCell.ts';
 import { dependencies } from './experiment/fixtures/fakeDependencies.ts';
 import { makeExperiment, scratchDir, SMALL_CONFIG, withoutTimes } from './experiment/helpers.ts';
 import { canMount, mountSmallDisk, type SmallDisk } from './fullDisk.ts';
+import { cliInProcess as cli } from './cli/cliProcess.ts';
 
 // Not a tool .ci/run could install: where mounting is not allowed (not root, a restricted container) the
 // tests are skipped, also under CI, and say why.
 const skip = canMount() ? false : 'mounting a small tmpfs needs root and a kernel that allows it (mount -t tmpfs)';
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'falcun-lab', '--dependencies', FAKE, ...args], { out: (s) => void (out += s), err: (s) => void (err += s) });
-  return { code, out, err };
-}
 
 function rec(round: number): RoundRecord {
   return {

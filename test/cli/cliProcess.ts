@@ -2,6 +2,7 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { main } from '../../src/cli/main.ts';
 
 export const FAKE = fileURLToPath(new URL('../experiment/fixtures/fakeDependencies.ts', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/falcun-lab.js', import.meta.url));
@@ -85,4 +86,12 @@ export async function eventually(f: () => boolean, ms: number): Promise<boolean>
     await sleep(50);
   }
   return f();
+}
+
+/** Runs the CLI in this process with the fake runner dependencies; its exit code and what it printed. */
+export async function cliInProcess(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(['node', 'falcun-lab', '--dependencies', FAKE, ...args], { out: (s) => void (out += s), err: (s) => void (err += s) });
+  return { code, out, err };
 }

@@ -7,19 +7,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.ts';
 import { readRunRecords, runFile } from '../../src/results/resultStore.ts';
 import { runCell } from '../../src/experiment/runCell.ts';
 import { dependencies } from '../experiment/fixtures/fakeDependencies.ts';
 import { makeExperiment, scratchDir, SMALL_CONFIG, withoutTimes } from '../experiment/helpers.ts';
-import { FAKE } from './cliProcess.ts';
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'falcun-lab', '--dependencies', FAKE, ...args], { out: (s) => void (out += s), err: (s) => void (err += s) });
-  return { code, out, err };
-}
+import { cliInProcess as cli } from './cliProcess.ts';
 
 const ds = SMALL_CONFIG.datasets[0]!;
 

@@ -13,18 +13,12 @@ import { runExperiment } from '../../src/experiment/workerPool.ts';
 import { dependencies } from '../experiment/fixtures/fakeDependencies.ts';
 import { startCli } from './cliProcess.ts';
 import { makeExperiment, scratchDir, SMALL_CONFIG, withoutTimes } from '../experiment/helpers.ts';
+import { cliInProcess as cli } from './cliProcess.ts';
 
 const FAKE = fileURLToPath(new URL('../experiment/fixtures/fakeDependencies.ts', import.meta.url));
 const BROKEN = fileURLToPath(new URL('../experiment/fixtures/brokenDependencies.ts', import.meta.url));
 const BIN = fileURLToPath(new URL('../../bin/falcun-lab.js', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'falcun-lab', '--dependencies', FAKE, ...args], { out: (s) => void (out += s), err: (s) => void (err += s) });
-  return { code, out, err };
-}
 
 test('npx falcun-lab --help prints usage and exits 0; an unknown command exits 2', () => {
   const r = spawnSync('npx', ['--no-install', 'falcun-lab', '--help'], { cwd: ROOT, encoding: 'utf8' });

@@ -9,19 +9,12 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.ts';
 import { readRunRecords, runFile } from '../../src/results/resultStore.ts';
 import { runCell } from '../../src/experiment/runCell.ts';
 import { dependencies } from '../experiment/fixtures/fakeDependencies.ts';
 import { makeExperiment, scratchDir, SMALL_CONFIG, withoutTimes } from '../experiment/helpers.ts';
-import { alive, childPids, eventually, FAKE, sleep, startCli } from './cliProcess.ts';
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'falcun-lab', '--dependencies', FAKE, ...args], { out: (s) => void (out += s), err: (s) => void (err += s) });
-  return { code, out, err };
-}
+import { alive, childPids, eventually, sleep, startCli } from './cliProcess.ts';
+import { cliInProcess as cli } from './cliProcess.ts';
 
 const IDS = ['blobs__random__s0', 'blobs__random__s1', 'blobs__margin__s0', 'blobs__margin__s1', 'blobs__needy__s0', 'blobs__needy__s1'];
 
