@@ -16,9 +16,10 @@
  * Exports go to exports/<scale>/ (git-ignored) unless --export-dir says otherwise.
  *
  * Steps: compile src/ to dist/ with its build stamp, register the kernel, check that every committed
- * notebook is stripped, then run each one in a fresh kernel.
+ * notebook is stripped, then run each one in a fresh kernel. Ctrl-C, SIGTERM or SIGHUP stops the running
+ * nbconvert and its kernel (which Jupyter starts in a session of its own) before this exits.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,6 +27,7 @@ import { Command, Option } from 'commander';
 import { NOTEBOOK_PARAMS_ENV, parseParamPairs, type ParamValue } from '../../src/notebook/parameters.ts';
 import { NOTEBOOK_TIMES_FILE, type NotebookTimes } from '../../src/notebook/notebookIndex.ts';
 import { writeFileAtomic } from '../../src/atomicFile.ts';
+import { stopTree, TreeWatch } from './processTree.ts';
 import { isStripped } from './strip.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -106,22 +108,76 @@ const env = {
   [NOTEBOOK_PARAMS_ENV]: JSON.stringify(params),
 };
 
+// A stop signal ends the running nbconvert and its kernel first: exit codes 130 / 143 / 129 as a shell's.
+let running: { child: ChildProcess; watch: TreeWatch } | undefined;
+const watches: TreeWatch[] = []; // every run's, in case a kernel outlived an nbconvert that a group-wide signal killed first
+let stopping = false;
+const SIGNAL_EXIT: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+for (const sig of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) {
+  process.once(sig, () => {
+    stopping = true;
+    console.error(`notebooks: ${sig}: stopping ${running ? 'the running notebook and its kernel' : ''}`.trimEnd());
+    const current = running?.child.pid ? stopTree(running.child.pid, 'SIGINT', 5000, running.watch) : Promise.resolve();
+    void current.then(() => {
+      for (const pid of watches.flatMap((w) => w.live())) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // exited meanwhile
+        }
+      }
+    }).finally(() => {
+      rmSync(outDir, { recursive: true, force: true });
+      process.exit(SIGNAL_EXIT[sig]);
+    });
+  });
+}
+
+/** Runs one notebook; resolves with nbconvert's exit status and the tail of its stderr (bounded). */
+function execute(nb: string): Promise<{ status: number | null; stderrTail: string }> {
+  return new Promise((done) => {
+    const child = spawn(
+      'jupyter',
+      [
+        'nbconvert', '--to', 'notebook', '--execute',
+        '--ExecutePreprocessor.kernel_name=tslab',
+        `--ExecutePreprocessor.timeout=${opts.timeout}`,
+        '--output-dir', outDir,
+        join(nbDir, nb),
+      ],
+      { cwd: nbDir, env, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    const watch = new TreeWatch(child.pid ?? -1);
+    watches.push(watch);
+    const polling = setInterval(() => watch.poll(), 1000); // remember the kernel while nbconvert lives
+    running = { child, watch };
+    let tail = '';
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => {
+      tail = (tail + d).slice(-64 * 1024);
+    });
+    child.on('error', (e) => {
+      clearInterval(polling);
+      running = undefined;
+      done({ status: null, stderrTail: `could not start jupyter: ${e.message}` });
+    });
+    child.on('close', (status) => {
+      clearInterval(polling);
+      if (stopping) return; // the signal handler owns the rest (it still needs `running.watch`)
+      running = undefined;
+      done({ status, stderrTail: tail });
+    });
+  });
+}
+
 console.log(`notebooks: ${notebooks.length} (${label}); ${NOTEBOOK_PARAMS_ENV}=${JSON.stringify(params)}`);
 const failed: string[] = [];
 const seconds: Record<string, number> = {};
-notebooks.forEach((nb, i) => {
+const untilExit = () => new Promise<never>(() => {}); // after a stop signal: the handler exits once the tree is down
+for (const [i, nb] of notebooks.entries()) {
+  if (stopping) await untilExit();
   const t0 = performance.now();
-  const r = spawnSync(
-    'jupyter',
-    [
-      'nbconvert', '--to', 'notebook', '--execute',
-      '--ExecutePreprocessor.kernel_name=tslab',
-      `--ExecutePreprocessor.timeout=${opts.timeout}`,
-      '--output-dir', outDir,
-      join(nbDir, nb),
-    ],
-    { cwd: nbDir, env, encoding: 'utf8' },
-  );
+  const r = await execute(nb);
+  if (stopping) await untilExit(); // nbconvert ended because it was stopped: not a notebook failure
   const secs = (performance.now() - t0) / 1000;
   if (r.status === 0) {
     seconds[nb] = Math.round(secs * 10) / 10;
@@ -129,9 +185,9 @@ notebooks.forEach((nb, i) => {
   } else {
     failed.push(nb);
     console.log(`[${i + 1}/${notebooks.length}] ${nb} FAILED (${secs.toFixed(1)} s)`);
-    console.log((r.stderr || '').split('\n').slice(-40).join('\n'));
+    console.log(r.stderrTail.split('\n').slice(-40).join('\n'));
   }
-});
+}
 if (opts.recordTimes) {
   const times: NotebookTimes = existsSync(NOTEBOOK_TIMES_FILE) ? JSON.parse(readFileSync(NOTEBOOK_TIMES_FILE, 'utf8')) : { machine: '', runs: {} };
   const key = label === 'reproduce' || label === 'defaults' ? label : `scale ${label}`;
