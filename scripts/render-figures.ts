@@ -22,9 +22,8 @@ import { openFigureExporter } from '../src/figures/export.ts';
 import { layoutProblems } from '../src/figures/layoutCheck.ts';
 import { paperFigures, type PaperExhibit } from '../src/figures/paperFigures.ts';
 import { PRESETS, applyPreset } from '../src/figures/presets.ts';
-import type { ScalabilityRow } from '../src/figures/scalability.ts';
 import { tableLatex, tableMarkdown } from '../src/figures/tables.ts';
-import { readScalabilityStudy, SCALABILITY_FILE } from '../src/notebook/scalability.ts';
+import { readScalabilityStudy, SCALABILITY_FILE, type ScalabilityRow } from '../src/results/scalabilityStudy.ts';
 import { qualitativeExhibits } from './render-figures-qualitative.ts';
 
 const FORMATS = ['png', 'svg', 'pdf', 'html'] as const;

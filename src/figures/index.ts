@@ -17,7 +17,8 @@ export { uncertaintyEmbeddingFigure, type UncertaintyEmbeddingInput } from './un
 export { selectionProbabilityFigure } from './selectionProbability.ts'; // Fig. 9
 export { batchPicksFigure } from './batchPicks.ts'; // the own-data notebook
 export { exampleImagesFigure, type ExampleImagesInput } from './exampleImages.ts'; // Fig. 11
-export { scalabilityFigure, scalabilityTimeTable, logTicks, plainNumber, type ScalabilityRow } from './scalability.ts'; // Fig. 18, Table 2
+export { scalabilityFigure, scalabilityTimeTable, logTicks, plainNumber } from './scalability.ts'; // Fig. 18, Table 2
+export type { ScalabilityRow } from '../results/scalabilityStudy.ts';
 export { tableFigure, drawTable, tableMarkdown, tableLatex, latexEscape, timeComplexityTable, queryTimeTable, ablationTableData, ablationGridTable, datasetPropertiesTable, type TableData, type CellEmphasis } from './tables.ts'; // Tables 1–4
 export { placeholderFigure } from './placeholder.ts';
 

@@ -24,7 +24,8 @@ import { datasetFamily, datasetId, datasetRank, settingQuerySize, type DatasetFa
 import { placeholderFigure } from './placeholder.ts';
 import { sortStrategies } from './palette.ts';
 import { redundancyFigure } from './redundancy.ts';
-import { scalabilityFigure, scalabilityTimeTable, type ScalabilityRow } from './scalability.ts';
+import type { ScalabilityRow } from '../results/scalabilityStudy.ts';
+import { scalabilityFigure, scalabilityTimeTable } from './scalability.ts';
 import { ablationGridTable, datasetPropertiesTable, queryTimeTable, tableFigure, timeComplexityTable, type TableData } from './tables.ts';
 import type { PlotlyFigure } from './types.ts';
 

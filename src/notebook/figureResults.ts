@@ -13,7 +13,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import type { ExperimentConfig } from '../experiment/config.ts';
 import { loadExperimentRecords } from '../results/loadRecords.ts';
 import { loadResults, resolveResultsDir } from '../results/loadResults.ts';
-import { REPRODUCTION_DIRS } from '../results/reproductionDirs.ts';
+import { REPRODUCTION_DIRS, SCALABILITY_STUDY_DIR } from '../results/reproductionDirs.ts';
 import type { RoundRecord } from '../results/roundRecord.ts';
 import { REPO_ROOT } from '../sourcePath.ts';
 import { uniquePercentOf } from '../figures/paperFigures.ts';
@@ -21,7 +21,6 @@ import { ensureFigureExperiment, figureExperimentConfig, type FigureExperimentNa
 import { runDirOf, type CommonParameters } from './parameters.ts';
 import { COMMITTED_CLASS_ACCURACY_FILE } from './classAccuracyPool.ts';
 import { COMMITTED_POOL_FILE } from './poolSnapshot.ts';
-import { COMMITTED_SCALABILITY_DIR } from './scalabilityResults.ts';
 
 /** Which committed results directory holds each figure experiment, and which of its datasets belong to it. */
 export const COMMITTED_RESULTS: Readonly<Record<FigureExperimentName, { readonly dir: string; readonly datasets?: (dataset: string) => boolean }>> = Object.freeze({
@@ -150,9 +149,9 @@ export function committedResultsMarkdown(): string {
       return `* \`${d}/\`: ${runs} runs, ${records.length} round records; datasets ${[...new Set(records.map((r) => r.dataset))].sort().join(', ')}`;
     })
     .concat([
-      existsSync(resolve(REPO_ROOT, COMMITTED_SCALABILITY_DIR, 'scalability.json'))
-        ? `* \`${COMMITTED_SCALABILITY_DIR}/scalability.json\`: the scalability study (Fig. 18)`
-        : `* \`${COMMITTED_SCALABILITY_DIR}/\`: **not in this checkout** (Fig. 18 measures its grid at \`scale\` instead)`,
+      existsSync(resolve(REPO_ROOT, SCALABILITY_STUDY_DIR, 'scalability.json'))
+        ? `* \`${SCALABILITY_STUDY_DIR}/scalability.json\`: the scalability study (Fig. 18)`
+        : `* \`${SCALABILITY_STUDY_DIR}/\`: **not in this checkout** (Fig. 18 measures its grid at \`scale\` instead)`,
       existsSync(COMMITTED_POOL_FILE)
         ? `* \`${relative(REPO_ROOT, COMMITTED_POOL_FILE)}\`: the trained 3-class MNIST pool (Fig. 1, 6, 8, 9)`
         : `* \`${relative(REPO_ROOT, COMMITTED_POOL_FILE)}\`: **not in this checkout** (Fig. 1, 6, 8, 9 train LeNet instead; npm run explorer:data makes it)`,

@@ -9,30 +9,11 @@
  * what the numbers mean; the paper measured on OpenML-156 with an MLP, here the forward pass and the
  * retraining are left out (the same for every strategy), so the probabilities stay those of the start.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import type { CrossProductKernel } from '../acquisition/kernels/crossProductKernel.ts';
 import type { PoolView } from '../acquisition/types.ts';
 import { createStrategy } from '../acquisition/registry.ts';
-import type { ScalabilityRow } from '../figures/scalability.ts';
+import type { ScalabilityGrid, ScalabilityRow } from '../results/scalabilityStudy.ts';
 import { Random } from '../random.ts';
-
-export interface ScalabilityGrid {
-  readonly N: readonly number[];
-  readonly Q: readonly number[];
-  readonly D: readonly number[];
-  /** The values the other two parameters keep while one varies. */
-  readonly baseline: { readonly N: number; readonly Q: number; readonly D: number };
-  readonly strategies: readonly string[];
-  /** Number of classes C (default 5, as OpenML-156). */
-  readonly numClasses?: number;
-  /** Initially labeled points (default = baseline Q). */
-  readonly numLabeled?: number;
-  /**
-   * Acquisition rounds per run whose query times are summed (default 10, the paper's number of rounds);
-   * each setting needs rounds · Q <= N.
-   */
-  readonly rounds?: number;
-}
 
 /** The paper's number of acquisition rounds, the default of `ScalabilityGrid.rounds`. */
 export const PAPER_ROUNDS = 10;
@@ -110,20 +91,37 @@ export function scalabilitySettings(grid: ScalabilityGrid): Array<{ N: number; Q
  * each round moved from the unlabeled pool into the labeled set before the next (only `select` is timed).
  * Returns one ScalabilityRow each, `seconds` = the cumulated query time of the run, `rounds` = its
  * number of rounds, `roundSeconds` = each query's time (Fig. 18 plots their running sum against the labels); `onRow` sees each row as soon as it is measured. Every strategy starts from the same
- * pool (same seed). Cost: the strategies' own, plus O(rounds · N · (D + C)) per run to move the picks.
+ * pool (same seed), after one untimed warm-up query per strategy. A run whose cumulated time passes
+ * `grid.cellLimitSeconds` stops after that round (`timedOut`, its `seconds` a lower bound). `options.crossProduct` is the matrix product the strategies' distance searches use,
+ * as in a real run (`fastCrossProduct()` on the wasm backend): without it KCenterGreedy, BADGE and CLUE
+ * fall back to the pure-TS product, ~5× slower, and the comparison with FALCUN is not fair.
+ * Cost: the strategies' own, plus O(rounds · N · (D + C)) per run to move the picks.
  * @throws RangeError for rounds · Q larger than N, or non-positive sizes or rounds; errors of `createStrategy` for unknown names.
  */
-export function measureScalability(grid: ScalabilityGrid, seed = 0, onRow?: (row: ScalabilityRow) => void): ScalabilityRow[] {
+export function measureScalability(
+  grid: ScalabilityGrid,
+  seed = 0,
+  onRow?: (row: ScalabilityRow) => void,
+  options: { readonly crossProduct?: CrossProductKernel } = {},
+): ScalabilityRow[] {
   const fn = 'measureScalability';
   const c = grid.numClasses ?? 5;
   const rounds = checkPositiveInt(fn, 'rounds', grid.rounds ?? PAPER_ROUNDS);
   const numLabeled = checkPositiveInt(fn, 'numLabeled', grid.numLabeled ?? grid.baseline.Q);
+  const limit = grid.cellLimitSeconds;
+  if (limit !== undefined && !(limit > 0 && Number.isFinite(limit))) throw new RangeError(`${fn}: cellLimitSeconds must be a positive number of seconds, got ${limit}`);
   const settings = scalabilitySettings(grid);
   // Check every setting before timing any, so a bad grid fails at once rather than after hours.
   for (const s of settings) {
     for (const k of ['N', 'Q', 'D'] as const) checkPositiveInt(fn, k, s[k]);
     if (rounds * s.Q > s.N) throw new RangeError(`${fn}: rounds · Q must be at most N (each round picks Q new points), got ${rounds} · ${s.Q} = ${rounds * s.Q} with N = ${s.N}`);
   }
+  const selectOptions = (name: string, round: number) => ({ random: new Random(seed).fork('query', name, round), ...(options.crossProduct ? { crossProduct: options.crossProduct } : {}) });
+  // One untimed query per strategy on the smallest setting first: JIT compilation and first-use costs
+  // would otherwise land on the first timed cells and flatten the measured growth in N, Q and D.
+  const smallest = settings.reduce((a, b) => (b.N * b.D < a.N * a.D ? b : a));
+  const warm = syntheticPoolView(smallest.N, smallest.D, c, numLabeled, new Random(seed).fork('warm-up'));
+  for (const name of grid.strategies) createStrategy(name).select(warm, smallest.Q, selectOptions(name, -1));
   const rows: ScalabilityRow[] = [];
   for (const s of settings) {
     const start = syntheticPoolView(s.N, s.D, c, numLabeled, new Random(seed).fork('scalability', s.N, s.D));
@@ -132,16 +130,18 @@ export function measureScalability(grid: ScalabilityGrid, seed = 0, onRow?: (row
       const run = new ActiveRun(start, rounds * s.Q);
       let seconds = 0;
       const roundSeconds: number[] = [];
-      for (let round = 0; round < rounds; round++) {
+      let timedOut = false;
+      for (let round = 0; round < rounds && !timedOut; round++) {
         const view = run.view();
         const t0 = performance.now();
-        const { indices } = strategy.select(view, s.Q, { random: new Random(seed).fork('query', name, round) });
+        const { indices } = strategy.select(view, s.Q, selectOptions(name, round));
         const t = (performance.now() - t0) / 1000;
         roundSeconds.push(t);
         seconds += t;
         run.label(indices, s.Q);
+        timedOut = limit !== undefined && seconds > limit && round < rounds - 1;
       }
-      const row: ScalabilityRow = { strategy: name, ...s, seconds, rounds, roundSeconds, initialLabeled: numLabeled };
+      const row: ScalabilityRow = { strategy: name, ...s, seconds, rounds, roundSeconds, initialLabeled: numLabeled, ...(timedOut ? { timedOut } : {}) };
       rows.push(row);
       onRow?.(row);
     }
@@ -217,42 +217,4 @@ export class ActiveRun {
     }
     this.n = w;
   }
-}
-
-/** What `npm run scalability` writes: `<dir>/scalability.json`. */
-export interface ScalabilityStudy {
-  readonly grid: ScalabilityGrid;
-  readonly seed: number;
-  readonly rows: readonly ScalabilityRow[];
-  readonly createdAt: string;
-}
-
-/** The file name of a stored scalability study inside its folder. */
-export const SCALABILITY_FILE = 'scalability.json';
-
-/** Writes a study to `<dir>/scalability.json` through a temporary file and rename (never half a file). */
-export function writeScalabilityStudy(dir: string, study: ScalabilityStudy): string {
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, SCALABILITY_FILE);
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(study, null, 1)}\n`);
-  renameSync(tmp, file);
-  return file;
-}
-
-/**
- * Reads `<dir>/scalability.json`, or undefined when the folder has none.
- * @throws Error naming the file when it is not a study (no rows array, a row without strategy/N/Q/D/seconds).
- */
-export function readScalabilityStudy(dir: string): ScalabilityStudy | undefined {
-  const file = join(dir, SCALABILITY_FILE);
-  if (!existsSync(file)) return undefined;
-  const v = JSON.parse(readFileSync(file, 'utf8')) as Partial<ScalabilityStudy>;
-  if (!Array.isArray(v.rows)) throw new Error(`readScalabilityStudy: ${file} has no rows array; write it with npm run scalability`);
-  v.rows.forEach((r, i) => {
-    if (typeof r?.strategy !== 'string' || ![r.N, r.Q, r.D, r.seconds].every((x) => typeof x === 'number')) {
-      throw new Error(`readScalabilityStudy: ${file} rows[${i}] must hold strategy, N, Q, D and seconds, got ${JSON.stringify(r)}`);
-    }
-  });
-  return v as ScalabilityStudy;
 }

@@ -10,14 +10,13 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ScalabilityRow } from '../figures/scalability.ts';
 import { resolveResultsDir } from '../results/loadResults.ts';
+import { SCALABILITY_STUDY_DIR } from '../results/reproductionDirs.ts';
 import { REPO_ROOT } from '../sourcePath.ts';
 import type { CommonParameters } from './parameters.ts';
-import { measureScalability, readScalabilityStudy, SCALABILITY_FILE, SCALABILITY_GRIDS, type ScalabilityGrid } from './scalability.ts';
-
-/** The committed scalability study (relative to the repository root). */
-export const COMMITTED_SCALABILITY_DIR = 'results/repro-scalability';
+import { readScalabilityStudy, SCALABILITY_FILE, type ScalabilityGrid, type ScalabilityRow } from '../results/scalabilityStudy.ts';
+import { fastCrossProduct } from '../training/tfCrossProduct.ts';
+import { measureScalability, SCALABILITY_GRIDS } from './scalability.ts';
 
 export interface ScalabilityResults {
   readonly rows: ScalabilityRow[];
@@ -56,15 +55,16 @@ export function scalabilityResults(
     return { rows, baseline: study.grid.baseline, source: 'directory', summary: `${rows.length} timings from ${dir} (${secs()})` };
   }
   if (p.results === 'committed') {
-    const dir = resolve(REPO_ROOT, COMMITTED_SCALABILITY_DIR);
+    const dir = resolve(REPO_ROOT, SCALABILITY_STUDY_DIR);
     const study = existsSync(join(dir, SCALABILITY_FILE)) ? readScalabilityStudy(dir) : undefined;
     if (study !== undefined) {
       const rows = pick(study.rows);
-      return { rows, baseline: study.grid.baseline, source: 'committed', summary: `committed scalability study: ${rows.length} timings from ${COMMITTED_SCALABILITY_DIR} (${secs()})` };
+      return { rows, baseline: study.grid.baseline, source: 'committed', summary: `committed scalability study: ${rows.length} timings from ${SCALABILITY_STUDY_DIR} (${secs()})` };
     }
-    log(`NOTE: the committed scalability study (${COMMITTED_SCALABILITY_DIR}/${SCALABILITY_FILE}) is not in this checkout, so this notebook now MEASURES the grid of scale '${p.scale}' instead (set results in the parameter cell: 'run', or a folder with a scalability.json).`);
+    log(`NOTE: the committed scalability study (${SCALABILITY_STUDY_DIR}/${SCALABILITY_FILE}) is not in this checkout, so this notebook now MEASURES the grid of scale '${p.scale}' instead (set results in the parameter cell: 'run', or a folder with a scalability.json).`);
   }
   const grid = { ...SCALABILITY_GRIDS[p.scale], ...(strategies.length > 0 ? { strategies } : {}) };
-  const rows = measureScalability(grid, 0);
+  const crossProduct = fastCrossProduct(); // the backend's product, as in a real run (undefined on tfjs' cpu backend)
+  const rows = measureScalability(grid, 0, undefined, crossProduct ? { crossProduct } : {});
   return { rows, baseline: grid.baseline, source: 'run', summary: `measured now at scale ${p.scale}: ${rows.length} timings (${secs()})` };
 }

@@ -66,16 +66,6 @@ export const PAPER_TABLE2_SECONDS: Readonly<Record<string, { readonly min: numbe
   clue: { min: 92 * 60, max: null },
 };
 
-/** Table 1: the acquisition's time complexity per strategy, as the paper states it. */
-export const PAPER_TABLE1_COMPLEXITY: Readonly<Record<string, string>> = {
-  clue: 'O(Q · N_u · i · D)',
-  kcenter: 'O(N_l · N_u · D + Q · N_u)',
-  cdal: 'O(N_l · N_u · C + Q · N_u)',
-  badge: 'O(Q · N_u · C · D)',
-  alfamix: 'O(Q · N_cp · i · D)',
-  falcun: 'O(Q · N_u · C)',
-};
-
 /**
  * What the paper says about each learning-curve dataset (Sec. 4.1, Figs. 2, 3, 5, 13–17). The paper
  * prints these curves as figures only, so the comparison is with its statements, not with numbers.

@@ -19,10 +19,16 @@ import { readManifest, type Manifest } from '../experiment/manifest.ts';
 import { experimentStatus } from '../experiment/status.ts';
 import type { PlannedDataset } from '../experiment/config.ts';
 import { loadExperimentRecords } from '../results/loadRecords.ts';
+import { SCALABILITY_STUDY_DIR } from '../results/reproductionDirs.ts';
 import type { RoundRecord } from '../results/roundRecord.ts';
 import type { ModelName } from '../models/classifierNetwork.ts';
 import { resolveTrainingOptions } from '../training/trainingDefaults.ts';
-import { PAPER_CURVE_CLAIMS, PAPER_TABLE1_COMPLEXITY, PAPER_TABLE2_SECONDS, PAPER_TABLE3, PAPER_TABLE3_COLUMNS, PAPER_TABLE3_OFFLINE_ABSENT } from './paperValues.ts';
+import { listStrategies } from '../acquisition/registry.ts';
+import { TIME_COMPLEXITY } from '../analysis/timeComplexity.ts';
+import { strategyLabel } from '../figures/palette.ts';
+import { complexityExponents, measuredExponent, SCALING_PARAMS } from '../analysis/scalingExponents.ts';
+import type { ScalabilityStudy } from '../results/scalabilityStudy.ts';
+import { PAPER_CURVE_CLAIMS, PAPER_TABLE2_SECONDS, PAPER_TABLE3, PAPER_TABLE3_COLUMNS, PAPER_TABLE3_OFFLINE_ABSENT } from './paperValues.ts';
 
 /** One experiment directory with what the report reads from it. */
 export interface ReproductionExperiment {
@@ -48,17 +54,14 @@ export function readReproductionExperiment(dir: string): ReproductionExperiment 
   return { dir, manifest, records, partial, cells: status.cells.length, complete: done.size };
 }
 
-/** The paper's eight strategies in its order (Fig. 4), with display names. */
-const STRATEGY_NAMES: ReadonlyArray<readonly [string, string]> = [
-  ['falcun', 'FALCUN'], ['badge', 'BADGE'], ['clue', 'CLUE'], ['alfamix', 'AlfaMix'],
-  ['cdal', 'CDAL'], ['kcenter', 'KCenterGreedy'], ['entropy', 'Entropy'], ['random', 'Random'],
-];
-const DISPLAY = new Map(STRATEGY_NAMES);
+/** Strategies in the registry's order (FALCUN first, then its competitors); names and complexities from their specs. */
+const STRATEGY_ORDER: readonly string[] = listStrategies().map((s) => s.name);
+const COMPLEXITY = new Map(TIME_COMPLEXITY.map((r) => [r.strategy, r.complexity] as const));
 const DATASET_NAMES: Readonly<Record<string, string>> = {
   mnist: 'MNIST', 'fashion-mnist': 'Fashion-MNIST', 'repeated-mnist': 'RepeatedMNIST 10 %', 'repeated-mnist-20': 'RepeatedMNIST 20 %',
   'repeated-mnist-5': 'RepeatedMNIST 5 %', letter: 'OpenML-6 (Letter)', 'letter-standardized': 'OpenML-6 (Letter), standardised', randomrbf: 'OpenML-156 (RandomRBF)', pokerhand: 'OpenML-155 (Pokerhand)',
 };
-const name = (s: string) => DISPLAY.get(s) ?? s;
+const name = strategyLabel;
 const dsName = (d: string) => DATASET_NAMES[d] ?? d;
 const pct = (x: number, digits = 2) => (100 * x).toFixed(digits);
 const pm = (p: LearningCurvePoint | undefined) =>
@@ -134,16 +137,22 @@ function computeSection(exps: readonly ReproductionExperiment[]): string {
       s.runs.add(`${r.strategy}|${r.seed}`);
       byDs.set(r.dataset, s);
     }
+    const planned = e.manifest.plan.strategies.length * e.manifest.plan.seeds.length;
     for (const [ds, s] of byDs) {
       const total = s.train + s.inf + s.acq;
-      rows.push([e.manifest.plan.name, dsName(ds), String(s.runs.size), hours(s.train), hours(s.inf), hours(s.acq), hours(total), (total / 60 / s.runs.size).toFixed(1)]);
+      const perRun = total / s.runs.size;
+      rows.push([
+        e.manifest.plan.name, dsName(ds), `${s.runs.size} of ${planned}`, hours(s.train), hours(s.inf), hours(s.acq), hours(total),
+        (perRun / 60).toFixed(1), hours((planned - s.runs.size) * perRun),
+      ]);
     }
   }
   const m = exps[0]?.manifest.machine ?? {};
   return (
-    table(['experiment', 'dataset', 'runs', 'training h', 'inference h', 'acquisition h', 'total h', 'min per run'], rows) +
+    table(['experiment', 'dataset', 'runs', 'training h', 'inference h', 'acquisition h', 'total h', 'min per run', 'h left at this rate'], rows) +
     `\n\nTimes are the records' own (training, forward pass over the pool, acquisition), summed: the compute a run takes, one run per process ` +
-    `on one core of the machine the manifest names (${String(m.cpuModel ?? m.cpus ?? 'see manifest.json')}). Wall time with \`--workers w\` is about this divided by w on a quiet machine.`
+    `on one core of the machine the manifest names (${String(m.cpuModel ?? m.cpus ?? 'see manifest.json')}). Wall time with \`--workers w\` is about this divided by w on a quiet machine. ` +
+    'The last column is the runs still to do times the mean so far (strategies differ: KCenterGreedy and CLUE take longer than Random).'
   );
 }
 
@@ -224,7 +233,7 @@ function curvesSection(curves: ReproductionExperiment | undefined): string {
     }
     const labels = [...new Set(own.map((r) => r.numLabeled))].sort((a, b) => a - b);
     const shown = [labels[0]!, labels[Math.floor((labels.length - 1) / 2)]!, labels[labels.length - 1]!];
-    const strategies = STRATEGY_NAMES.map(([s]) => s).filter((s) => own.some((r) => r.strategy === s));
+    const strategies = STRATEGY_ORDER.filter((s) => own.some((r) => r.strategy === s));
     const rows = strategies.map((s) => [name(s), ...shown.map((k) => pm(idx.get(`${d.label}|${s}|${k}`))), areaText(own, s)]);
     out.push(`### ${dsName(d.label)} (setting ${d.setting}, ${d.model ?? own[0]!.model})\n`);
     out.push(table(['strategy', ...shown.map((k) => `${k} labels`), 'mean accuracy over the budget'], rows));
@@ -310,7 +319,7 @@ function checkpointDuel(records: readonly RoundRecord[], a: string, b: string): 
 function duelingSection(curves: ReproductionExperiment | undefined): string {
   if (curves === undefined || curves.records.length === 0) return '_No complete learning-curve runs yet._';
   const present = new Set(curves.records.map((r) => r.strategy));
-  const order = STRATEGY_NAMES.map(([s]) => s).filter((s) => present.has(s));
+  const order = STRATEGY_ORDER.filter((s) => present.has(s));
   const m = duelingMatrix(curves.records, { strategies: order });
   const S = order.length;
   const cell = (v: number) => (Number.isNaN(v) ? '–' : v.toFixed(0));
@@ -329,7 +338,7 @@ function queryTimeSection(curves: ReproductionExperiment | undefined): string {
   if (curves === undefined || curves.records.length === 0) return '_No complete learning-curve runs yet._';
   const out: string[] = [];
   const datasets = [...new Set(curves.records.map((r) => r.dataset))];
-  const order = STRATEGY_NAMES.map(([s]) => s);
+  const order = STRATEGY_ORDER;
   const rows: string[][] = [];
   for (const d of datasets) {
     const own = curves.records.filter((r) => r.dataset === d);
@@ -340,12 +349,85 @@ function queryTimeSection(curves: ReproductionExperiment | undefined): string {
       if (runs.size > 0) cum.set(s, [...runs.values()].reduce((a, b) => a + b, 0) / runs.size);
     }
     const base = cum.get('falcun');
-    for (const [s, t] of cum) rows.push([dsName(d), name(s), t.toFixed(1), base ? (t / base).toFixed(1) : '–', PAPER_TABLE1_COMPLEXITY[s] ?? 'O(N_u · C) or O(N_u)']);
+    for (const [s, t] of cum) rows.push([dsName(d), name(s), t.toFixed(1), base ? (t / base).toFixed(1) : '–', COMPLEXITY.get(s) ?? 'O(N_u)']);
   }
   out.push(table(['dataset', 'strategy', 'cumulated acquisition s (mean over seeds)', '× FALCUN', 'Table 1 complexity'], rows));
   const paperRows = Object.entries(PAPER_TABLE2_SECONDS).map(([s, v]) => [name(s), (v.min / PAPER_TABLE2_SECONDS.falcun!.min).toFixed(1), v.max === null ? '> 140 (stopped at 10 days)' : (v.max / PAPER_TABLE2_SECONDS.falcun!.max!).toFixed(1)]);
   out.push('\nThe paper\'s Table 2 as ratios to FALCUN (its min and max over the scalability cells on OpenML-156, GPU):\n');
   out.push(table(['strategy', 'min ÷ FALCUN min', 'max ÷ FALCUN max'], paperRows));
+  return out.join('\n');
+}
+
+/** Below this many seconds a series of timings is mostly warm-up and timer noise: no exponent is fitted. */
+const MIN_SECONDS_FOR_EXPONENT = 0.1;
+/** A measured exponent within this of Table 1's is reported as matching it. */
+const EXPONENT_TOLERANCE = 0.35;
+
+/**
+ * Table 2 from the committed scalability study (ratios to FALCUN next to the paper's), and how each
+ * strategy's time grows with N, Q and D against what its Table 1 complexity predicts.
+ */
+function scalabilitySection(study: ScalabilityStudy | undefined, dir: string): string {
+  if (study === undefined || study.rows.length === 0) return `_No scalability study committed (${dir}/scalability.json; \`npm run scalability\`)._`;
+  const { grid, rows } = study;
+  const cells = new Map<string, number[]>();
+  for (const r of rows) (cells.get(r.strategy) ?? cells.set(r.strategy, []).get(r.strategy)!).push(r.seconds);
+  const range = new Map([...cells].map(([s, v]) => [s, [Math.min(...v), Math.max(...v)] as const]));
+  const falcun = range.get('falcun');
+  const order = STRATEGY_ORDER.filter((s) => range.has(s)).sort((a, b) => range.get(a)![0] - range.get(b)![0]);
+  const secs = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
+  const ratio = (x: number, base: number | undefined) => (base === undefined ? '–' : (x / base).toFixed(1));
+  const paper = (s: string, k: 'min' | 'max') => {
+    const v = PAPER_TABLE2_SECONDS[s];
+    const f = PAPER_TABLE2_SECONDS.falcun!;
+    if (v === undefined) return '–';
+    return k === 'min' ? (v.min / f.min).toFixed(1) : v.max === null ? '> 140' : (v.max / f.max!).toFixed(1);
+  };
+  const rounds = grid.rounds ?? 10;
+  const out: string[] = [
+    `Ours, from the scalability study in ${dir} (\`npm run scalability -- --scale quick --rounds ${rounds} --out ${dir}\`): the acquisition alone (no forward pass) ` +
+      `summed over ${rounds} rounds, on synthetic pools with C = ${grid.numClasses ?? 5} classes, N ∈ {${grid.N.join(', ')}}, Q ∈ {${grid.Q.join(', ')}}, ` +
+      `D ∈ {${grid.D.join(', ')}}, one varied at a time around N = ${grid.baseline.N}, Q = ${grid.baseline.Q}, D = ${grid.baseline.D}; one CPU core, seed ${study.seed}` +
+      `${study.product === undefined ? '' : `, distance products on ${study.product} (as in the experiments)`}. ` +
+      'The paper\'s grid is larger (N up to 800k on OpenML-156, GPU), so compare the ratios, not the seconds. ' +
+      (grid.cellLimitSeconds === undefined
+        ? `Time limit per cell: none needed (the slowest run took ${secs(Math.max(...rows.map((r) => r.seconds)))} s; the paper stopped at 10 days).`
+        : `Time limit per cell: ${grid.cellLimitSeconds} s (a run stops after the round that passes it; ${rows.filter((r) => r.timedOut).length} of ${rows.length} runs stopped, shown as "> t"; the paper stopped at 10 days).`),
+    '',
+    table(
+      ['strategy', 'ours: min s', 'max s', 'min ÷ FALCUN min', 'max ÷ FALCUN max', 'paper: min ÷ FALCUN min', 'max ÷ FALCUN max'],
+      order.map((s) => {
+        const [lo, hi] = range.get(s)!;
+        const stopped = rows.some((r) => r.strategy === s && r.timedOut) ? '> ' : '';
+        return [name(s), secs(lo), `${stopped}${secs(hi)}`, ratio(lo, falcun?.[0]), `${stopped}${ratio(hi, falcun?.[1])}`, paper(s, 'min'), paper(s, 'max')];
+      }),
+    ),
+    '',
+    'How the time grows: the exponent of N, Q and D, measured as the slope of log time over log value (the other two at the baseline) ' +
+      'next to the exponent Table 1\'s complexity predicts for this study (N_u, N_cp ~ N; N_l ~ Q, since it grows by Q each round; C and i constant). ' +
+      `"matches" = within ${EXPONENT_TOLERANCE}; series whose largest time is under ${MIN_SECONDS_FOR_EXPONENT} s are mostly warm-up and not fitted. ` +
+      'CLUE and AlfaMix run k-means until no assignment changes (at most 20 Lloyd iterations), so their i is not a constant: it changes with N, Q and D.',
+    '',
+  ];
+  const verdicts: string[] = [];
+  const expRows = order.map((s) => {
+    const complexity = COMPLEXITY.get(s);
+    const want = complexity === undefined ? undefined : complexityExponents(complexity);
+    const cellsOf = SCALING_PARAMS.map((p) => {
+      const m = measuredExponent(rows, s, p, grid.baseline);
+      if (m === undefined) return '–';
+      if (m.maxSeconds < MIN_SECONDS_FOR_EXPONENT) return `(< ${MIN_SECONDS_FOR_EXPONENT} s)`;
+      const expected = want?.[p];
+      if (expected !== undefined && Math.abs(m.exponent - expected) > EXPONENT_TOLERANCE) {
+        verdicts.push(`${name(s)} grows ${m.exponent > expected ? 'faster' : 'slower'} in ${p} than Table 1 says (${m.exponent.toFixed(2)} vs ${expected}, ${p} ${m.from}→${m.to})`);
+      }
+      return `${m.exponent.toFixed(2)}${expected === undefined ? '' : ` (${expected})`}`;
+    });
+    return [name(s), complexity ?? '–', ...cellsOf];
+  });
+  out.push(table(['strategy', 'Table 1', 'N: measured (Table 1)', 'Q: measured (Table 1)', 'D: measured (Table 1)'], expRows));
+  out.push('');
+  out.push(verdicts.length === 0 ? 'Every fitted exponent matches Table 1.' : `Where the measured growth departs from Table 1: ${verdicts.join('; ')}.`);
   return out.join('\n');
 }
 
@@ -415,6 +497,8 @@ export interface ReproductionExperiments {
   readonly ablation?: ReproductionExperiment;
   readonly standardized?: ReproductionExperiment;
   readonly paperVariant?: ReproductionExperiment;
+  /** The committed scalability study (Fig. 18, Table 2) and its folder. */
+  readonly scalability?: { readonly study: ScalabilityStudy; readonly dir: string };
 }
 
 export function reproductionMarkdown(experiments: ReproductionExperiments, prose: { differences: string; figures: string }): string {
@@ -471,6 +555,10 @@ export function reproductionMarkdown(experiments: ReproductionExperiments, prose
     '## Query time (Tables 1 and 2, Fig. 5)',
     '',
     queryTimeSection(curves),
+    '',
+    '### Table 2 and Fig. 18: the scalability study',
+    '',
+    scalabilitySection(experiments.scalability?.study, experiments.scalability?.dir ?? SCALABILITY_STUDY_DIR),
     '',
     '## What stopped training (the 99 % rule or the epoch cap)',
     '',

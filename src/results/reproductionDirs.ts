@@ -9,3 +9,6 @@ export const REPRODUCTION_DIRS = {
   standardized: 'results/repro-letter-standardized',
   paperVariant: 'results/repro-ablation-paper-variant',
 } as const;
+
+/** The committed scalability study (`npm run scalability`; Fig. 18, Table 2, REPRODUCTION.md, the Fig. 18 notebook). */
+export const SCALABILITY_STUDY_DIR = 'results/repro-scalability';

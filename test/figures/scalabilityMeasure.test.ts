@@ -2,9 +2,11 @@
 // *cumulated* acquisition time of a run of `rounds` queries, the quantity the figure's y-axis names.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ActiveRun, PAPER_ROUNDS, SCALABILITY_GRIDS, measureScalability, syntheticPoolView, type ScalabilityGrid } from '../../src/notebook/scalability.ts';
+import { ActiveRun, PAPER_ROUNDS, SCALABILITY_GRIDS, measureScalability, syntheticPoolView } from '../../src/notebook/scalability.ts';
+import type { ScalabilityGrid } from '../../src/results/scalabilityStudy.ts';
+import type { CrossProductKernel } from '../../src/acquisition/kernels/crossProductKernel.ts';
 import { Random } from '../../src/random.ts';
-import { scalabilityFigure } from '../../src/figures/scalability.ts';
+import { scalabilityFigure, scalabilityTimeTable } from '../../src/figures/scalability.ts';
 
 const tiny: ScalabilityGrid = { N: [60, 90], Q: [5, 10], D: [4, 8], baseline: { N: 60, Q: 5, D: 4 }, numClasses: 3, rounds: 4, strategies: ['falcun', 'random', 'kcenter', 'badge', 'cdal'] };
 
@@ -79,4 +81,50 @@ test('ActiveRun: picks leave the unlabeled pool (order kept) and join the labele
   assert.throws(() => run.label(Int32Array.from([1, 1]), 2), /a strategy returned index 1, not a new point of the pool of 5/);
   assert.throws(() => run.label(Int32Array.from([5]), 1), /a strategy returned index 5, not a new point of the pool of 5/);
   assert.throws(() => run.label(Int32Array.from([0]), 2), /a strategy returned 1 indices for a query of 2/);
+});
+
+test('measureScalability: the injected matrix product reaches the distance searches (as in a real run)', () => {
+  let calls = 0;
+  // A plain product A·Bᵀ that counts its calls: the stand-in for tfjs' wasm matMul.
+  const crossProduct: CrossProductKernel = {
+    rightOperand(b, n, d) {
+      return {
+        product(a, m) {
+          calls++;
+          const out = new Float32Array(m * n);
+          for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) {
+            let s = 0;
+            for (let k = 0; k < d; k++) s += a[i * d + k]! * b[j * d + k]!;
+            out[i * n + j] = s;
+          }
+          return out;
+        },
+        dispose() {},
+      };
+    },
+  };
+  const grid: ScalabilityGrid = { N: [80], Q: [5], D: [8], baseline: { N: 80, Q: 5, D: 8 }, numClasses: 3, rounds: 2, strategies: ['falcun'] };
+  measureScalability(grid, 0, undefined, { crossProduct });
+  assert.equal(calls, 0, 'FALCUN reads probabilities only');
+  measureScalability({ ...grid, strategies: ['kcenter'] }, 0, undefined, { crossProduct });
+  assert.ok(calls > 0, 'KCenterGreedy computes its labeled-to-pool distances on the given product');
+});
+
+test('measureScalability: a run stops after the round that passes the time limit per cell (timedOut, a lower bound)', () => {
+  const grid: ScalabilityGrid = { N: [60], Q: [5], D: [4], baseline: { N: 60, Q: 5, D: 4 }, numClasses: 3, rounds: 4, strategies: ['falcun', 'random'] };
+  // Fake clock: every select lasts 1 ms. 2.5 ms is passed in the third round: 3 rounds done, stopped.
+  const [stopped] = withFakeClock(() => measureScalability({ ...grid, cellLimitSeconds: 0.0025 }));
+  assert.equal(stopped!.timedOut, true);
+  assert.equal(stopped!.roundSeconds!.length, 3);
+  assert.ok(Math.abs(stopped!.seconds - 0.003) < 1e-12);
+  // Passing the limit in the last round is no stop: the run is complete.
+  const [complete] = withFakeClock(() => measureScalability({ ...grid, cellLimitSeconds: 0.0035 }));
+  assert.equal(complete!.timedOut, undefined);
+  assert.equal(complete!.roundSeconds!.length, 4);
+  // Table 2 shows a stopped strategy's max as a lower bound; the note says why.
+  const rows = withFakeClock(() => measureScalability({ ...grid, cellLimitSeconds: 0.0015 }));
+  const table = scalabilityTimeTable(rows);
+  assert.ok(table.rows.every((r) => String(r[2]).startsWith('> ')), JSON.stringify(table.rows));
+  assert.match(table.note!, /"> t": some run stopped at the time limit per cell/);
+  assert.throws(() => measureScalability({ ...grid, cellLimitSeconds: 0 }), /measureScalability: cellLimitSeconds must be a positive number of seconds, got 0/);
 });

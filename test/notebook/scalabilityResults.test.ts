@@ -3,8 +3,10 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SCALABILITY_GRIDS, writeScalabilityStudy } from '../../src/notebook/scalability.ts';
-import { COMMITTED_SCALABILITY_DIR, scalabilityResults } from '../../src/notebook/scalabilityResults.ts';
+import { SCALABILITY_GRIDS } from '../../src/notebook/scalability.ts';
+import { writeScalabilityStudy } from '../../src/results/scalabilityStudy.ts';
+import { SCALABILITY_STUDY_DIR } from '../../src/results/reproductionDirs.ts';
+import { scalabilityResults } from '../../src/notebook/scalabilityResults.ts';
 import { REPO_ROOT } from '../../src/sourcePath.ts';
 
 const rows = [
@@ -32,7 +34,7 @@ test('scalabilityResults: a folder with a scalability.json is read as is; strate
 test('scalabilityResults: committed when the checkout has the study, else a NOTE and the grid of the scale measured now', () => {
   const lines: string[] = [];
   const r = scalabilityResults({ results: 'committed', scale: 'smoke' }, ['falcun', 'random'], (l) => lines.push(l));
-  if (existsSync(join(REPO_ROOT, COMMITTED_SCALABILITY_DIR, 'scalability.json'))) {
+  if (existsSync(join(REPO_ROOT, SCALABILITY_STUDY_DIR, 'scalability.json'))) {
     assert.equal(r.source, 'committed');
     assert.deepEqual(lines, []);
   } else {

@@ -69,5 +69,36 @@ test('reproductionMarkdown: Table 3 cells, FALCUN − Random gap, best / worst m
   assert.match(md, /\| RepeatedMNIST 10 % \| 1000 \| 2\.29 \| 3\.00 \| 5 \|/);
   assert.match(md, /repro-ablation created at 0123456789/);
   assert.ok(md.includes('DIFFERENCES') && md.includes('FIGURES'));
-  assert.match(md, /\| repro-ablation \| RepeatedMNIST 10 % \| 10 \|/);
+  assert.match(md, /\| repro-ablation \| RepeatedMNIST 10 % \| 10 of 10 \|.*\| 0\.00 \|$/m); // every planned run done: 0 h left
+});
+
+test('reproductionMarkdown: Table 2 from the scalability study as ratios to FALCUN, and growth against Table 1', () => {
+  const grid = { N: [1000, 4000], Q: [50, 100], D: [64, 256], baseline: { N: 1000, Q: 50, D: 64 }, strategies: ['falcun', 'kcenter'], rounds: 6 };
+  const cells = [{ N: 1000, Q: 50, D: 64 }, { N: 4000, Q: 50, D: 64 }, { N: 1000, Q: 100, D: 64 }, { N: 1000, Q: 50, D: 256 }];
+  // FALCUN: 1e-5 · N · Q (as Table 1 says); KCenterGreedy: 1e-8 · N² · Q · D, i.e. quadratic in N where Table 1 says linear.
+  const rows = cells.flatMap((c) => [
+    { strategy: 'falcun', ...c, seconds: 1e-5 * c.N * c.Q },
+    { strategy: 'kcenter', ...c, seconds: 1e-8 * c.N ** 2 * c.Q * c.D },
+  ]);
+  const study = { grid, seed: 0, rows, createdAt: '2026-01-01T00:00:00Z', product: 'test product' };
+  const md = reproductionMarkdown({ scalability: { study, dir: 'results/x' } }, { differences: '', figures: '' });
+  // FALCUN 0.5 … 2 s; KCenterGreedy 32 … 512 s: 64× and 256× FALCUN; the paper's 7.9 and 15.5.
+  assert.match(md, /\| FALCUN \| 0\.50 \| 2\.00 \| 1\.0 \| 1\.0 \| 1\.0 \| 1\.0 \|/);
+  assert.match(md, /\| KCenterGreedy \| 32 \| 512 \| 64\.0 \| 256\.0 \| 7\.9 \| 15\.5 \|/);
+  assert.match(md, /distance products on test product/);
+  assert.match(md, /\| FALCUN \| O\(Q · N_u · C\) \| 1\.00 \(1\) \| 1\.00 \(1\) \| 0\.00 \(0\) \|/);
+  assert.match(md, /KCenterGreedy grows faster in N than Table 1 says \(2\.00 vs 1, N 1000→4000\)/);
+  assert.doesNotMatch(md, /FALCUN grows/);
+  assert.match(md, /Time limit per cell: none needed \(the slowest run took 512 s; the paper stopped at 10 days\)/);
+  // With a limit, stopped runs are counted and their strategy's max is a lower bound.
+  const limited = {
+    ...study,
+    grid: { ...grid, cellLimitSeconds: 600 },
+    rows: rows.map((r) => (r.strategy === 'kcenter' && r.seconds > 500 ? { ...r, seconds: 700, timedOut: true } : r)),
+  };
+  const md2 = reproductionMarkdown({ scalability: { study: limited, dir: 'results/x' } }, { differences: '', figures: '' });
+  assert.match(md2, /Time limit per cell: 600 s \(a run stops after the round that passes it; 1 of 8 runs stopped, shown as "> t"/);
+  assert.match(md2, /\| KCenterGreedy \| 32 \| > 700 \| 64\.0 \| > 350\.0 \|/);
+  // Without a study: one line saying how to make one.
+  assert.match(reproductionMarkdown({}, { differences: '', figures: '' }), /_No scalability study committed \(results\/repro-scalability\/scalability\.json; `npm run scalability`\)\._/);
 });
