@@ -15,6 +15,7 @@ import { SCALABILITY_STUDY_DIR } from '../results/reproductionDirs.ts';
 import { REPO_ROOT } from '../sourcePath.ts';
 import type { CommonParameters } from './parameters.ts';
 import { readScalabilityStudy, SCALABILITY_FILE, type ScalabilityGrid, type ScalabilityRow } from '../results/scalabilityStudy.ts';
+import { currentBackendInfo, initBackend } from '../backend/initBackend.ts';
 import { fastCrossProduct } from '../training/tfCrossProduct.ts';
 import { measureScalability, SCALABILITY_GRIDS } from './scalability.ts';
 
@@ -32,11 +33,11 @@ export interface ScalabilityResults {
  * @throws Error naming the directory when it holds no scalability.json; RangeError naming a strategy that
  *   the timings do not hold.
  */
-export function scalabilityResults(
+export async function scalabilityResults(
   p: Pick<CommonParameters, 'results' | 'scale'>,
   strategies: readonly string[] = [],
   log: (line: string) => void = (line) => console.log(line),
-): ScalabilityResults {
+): Promise<ScalabilityResults> {
   const t0 = performance.now();
   const secs = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
   const pick = (rows: readonly ScalabilityRow[]): ScalabilityRow[] => {
@@ -64,7 +65,9 @@ export function scalabilityResults(
     log(`NOTE: the committed scalability study (${SCALABILITY_STUDY_DIR}/${SCALABILITY_FILE}) is not in this checkout, so this notebook now MEASURES the grid of scale '${p.scale}' instead (set results in the parameter cell: 'run', or a folder with a scalability.json).`);
   }
   const grid = { ...SCALABILITY_GRIDS[p.scale], ...(strategies.length > 0 ? { strategies } : {}) };
-  const crossProduct = fastCrossProduct(); // the backend's product, as in a real run (undefined on tfjs' cpu backend)
+  // The backend's matrix product, as in a real run and in the committed study (the wasm backend's).
+  if (currentBackendInfo() === undefined) await initBackend({ log });
+  const crossProduct = fastCrossProduct();
   const rows = measureScalability(grid, 0, undefined, crossProduct ? { crossProduct } : {});
   return { rows, baseline: grid.baseline, source: 'run', summary: `measured now at scale ${p.scale}: ${rows.length} timings (${secs()})` };
 }
