@@ -16,8 +16,9 @@
  * Exports go to exports/<scale>/ (git-ignored) unless --export-dir says otherwise.
  *
  * Steps: compile src/ to dist/ with its build stamp, register the kernel, check that every committed
- * notebook is stripped, then run each one in a fresh kernel. Ctrl-C, SIGTERM or SIGHUP stops the running
- * nbconvert and its kernel (which Jupyter starts in a session of its own) before this exits.
+ * notebook is stripped, then run each one in a fresh kernel. Ctrl-C, SIGTERM or SIGHUP (or the death of
+ * the parent process) stops the running nbconvert and its kernel (which Jupyter starts in a session of its
+ * own) before this exits.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -132,6 +133,13 @@ for (const sig of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) {
     });
   });
 }
+
+// A parent that dies without signalling us (a test process killed while it waits on this run) leaves us
+// re-parented: treat that as a hang-up, so nothing keeps running notebooks for nobody.
+const parentPid = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentPid) process.kill(process.pid, 'SIGHUP');
+}, 1000).unref();
 
 /** Runs one notebook; resolves with nbconvert's exit status and the tail of its stderr (bounded). */
 function execute(nb: string): Promise<{ status: number | null; stderrTail: string }> {
