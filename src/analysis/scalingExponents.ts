@@ -80,3 +80,37 @@ export function measuredExponent(
     maxSeconds: Math.max(...[...cells.values()].map((c) => c.sum / c.n)),
   };
 }
+
+/** An extrapolated time: the baseline cell's time scaled by (target / baseline)^exponent per parameter. */
+export interface ExtrapolatedTime {
+  readonly seconds: number;
+  /** Where each exponent came from: the study's fit, or Table 1's complexity when the fit was not usable. */
+  readonly exponents: Readonly<Record<ScalingParam, { readonly value: number; readonly from: 'measured' | 'Table 1' }>>;
+}
+
+/**
+ * The time of `strategy` at `target` (N, Q, D) extrapolated from the study: its baseline cell's time times
+ * (target / baseline)^e for each parameter, e the measured exponent where the fit is usable (its series'
+ * largest time at least `minSeconds`), else Table 1's (`predicted`). A rough estimate far beyond the grid:
+ * constant factors and cache effects do not scale like this. Undefined when the baseline cell is missing.
+ */
+export function extrapolatedTime(
+  rows: readonly ScalabilityRow[],
+  strategy: string,
+  baseline: Readonly<Record<ScalingParam, number>>,
+  target: Readonly<Record<ScalingParam, number>>,
+  predicted: Readonly<Record<ScalingParam, number>> | undefined,
+  minSeconds: number,
+): ExtrapolatedTime | undefined {
+  const base = rows.filter((r) => r.strategy === strategy && !r.timedOut && SCALING_PARAMS.every((p) => r[p] === baseline[p]));
+  if (base.length === 0) return undefined;
+  let seconds = base.reduce((a, r) => a + r.seconds, 0) / base.length;
+  const exponents = {} as Record<ScalingParam, { value: number; from: 'measured' | 'Table 1' }>;
+  for (const p of SCALING_PARAMS) {
+    const m = measuredExponent(rows, strategy, p, baseline);
+    const e = m !== undefined && m.maxSeconds >= minSeconds ? { value: m.exponent, from: 'measured' as const } : { value: predicted?.[p] ?? 1, from: 'Table 1' as const };
+    exponents[p] = e;
+    seconds *= (target[p] / baseline[p]) ** e.value;
+  }
+  return { seconds, exponents };
+}

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { complexityExponents, measuredExponent } from '../../src/analysis/scalingExponents.ts';
+import { complexityExponents, extrapolatedTime, measuredExponent } from '../../src/analysis/scalingExponents.ts';
 import { TIME_COMPLEXITY } from '../../src/analysis/timeComplexity.ts';
 import type { ScalabilityRow } from '../../src/results/scalabilityStudy.ts';
 
@@ -45,4 +45,22 @@ test('measuredExponent: recovers the exponents of an exact power law, on the bas
   assert.ok(Math.abs(measuredExponent([...twice, { strategy: 's', N: 4000, Q: 50, D: 64, seconds: 1, timedOut: true }], 's', 'N', baseline)!.exponent - 1) < 1e-12);
   // One value of the parameter: nothing to fit.
   assert.equal(measuredExponent(rows, 't', 'N', baseline), undefined);
+});
+
+test('extrapolatedTime: the baseline time scaled by the measured exponents, Table 1 where a fit is too short', () => {
+  const baseline = { N: 1000, Q: 50, D: 64 };
+  const time = (N: number, Q: number, D: number) => 1e-3 * N * Q * Math.sqrt(D) / (1000 * 50 * 8); // 1 ms at the baseline
+  const rows: ScalabilityRow[] = [];
+  for (const N of [1000, 4000]) rows.push({ strategy: 's', N, Q: 50, D: 64, seconds: 1000 * time(N, 50, 64) }); // 1 s at the baseline
+  for (const Q of [25, 100]) rows.push({ strategy: 's', N: 1000, Q, D: 64, seconds: 1000 * time(1000, Q, 64) });
+  for (const D of [16, 256]) rows.push({ strategy: 's', N: 1000, Q: 50, D, seconds: 1000 * time(1000, 50, D) });
+  const e = extrapolatedTime(rows, 's', baseline, { N: 8000, Q: 100, D: 256 }, { N: 1, Q: 1, D: 1 }, 0.1)!;
+  // 1 s × 8 × 2 × √4 = 32 s, every exponent measured.
+  assert.ok(Math.abs(e.seconds - 32) < 1e-9, String(e.seconds));
+  assert.deepEqual(Object.values(e.exponents).map((x) => x.from), ['measured', 'measured', 'measured']);
+  // Below minSeconds the fits are not used: Table 1's exponents (1, 1, 1) give 1 s × 8 × 2 × 4 = 64 s.
+  const guessed = extrapolatedTime(rows, 's', baseline, { N: 8000, Q: 100, D: 256 }, { N: 1, Q: 1, D: 1 }, 100)!;
+  assert.ok(Math.abs(guessed.seconds - 64) < 1e-9, String(guessed.seconds));
+  assert.equal(guessed.exponents.D.from, 'Table 1');
+  assert.equal(extrapolatedTime(rows, 'other', baseline, baseline, undefined, 0), undefined);
 });

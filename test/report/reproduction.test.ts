@@ -89,6 +89,10 @@ test('reproductionMarkdown: Table 2 from the scalability study as ratios to FALC
   assert.match(md, /\| FALCUN \| O\(Q · N_u · C\) \| 1\.00 \(1\) \| 1\.00 \(1\) \| 0\.00 \(0\) \|/);
   assert.match(md, /KCenterGreedy grows faster in N than Table 1 says \(2\.00 vs 1, N 1000→4000\)/);
   assert.doesNotMatch(md, /FALCUN grows/);
+  // Extrapolated to the full tabular pool (N = 800k, Q = 1000, D = 1024) from the baseline cell with the fitted exponents:
+  // FALCUN 0.5 s × 800 × 20 × 1 = 8000 s = 2.2 h; KCenterGreedy 32 s × 800² × 20 × 16 = 6.55e9 s = 75,852 days.
+  assert.match(md, /\| FALCUN \| 2\.2 h \| 1\.00 \/ 1\.00 \/ 0\.00 \|/);
+  assert.match(md, /\| KCenterGreedy \| 75851\.9 days \| 2\.00 \/ 1\.00 \/ 1\.00 \|/);
   assert.match(md, /Time limit per cell: none needed \(the slowest run took 512 s; the paper stopped at 10 days\)/);
   // With a limit, stopped runs are counted and their strategy's max is a lower bound.
   const limited = {
