@@ -178,11 +178,21 @@ export function fitToContent(fig: PlotlyFigure, f: number, fixedHeight?: number)
   const xr = xRoom(x, f).size;
   const top = x?.side === 'top' ? xr : 0;
   const bottom = x?.side === 'top' ? 0 : xr;
-  const ml = Math.max(8, yRoom(y, f).size + 4);
-  const mr = Math.max(10, cb + 6);
+  let ml = Math.max(8, yRoom(y, f).size + 4);
+  let mr = Math.max(10, cb + 6);
   const mt = Math.ceil(Math.max(titleH, 6) + top + 4);
   const mb = Math.ceil(bottom + legendH + 6);
-  const pw = W - ml - mr;
+  let pw = W - ml - mr;
+  if (content?.kind === 'single' && content.cells) {
+    // A matrix of few cells (a dueling matrix of 2–3 strategies) would fill the page with huge squares:
+    // cells at most MAX_CELL_EM font sizes wide, the plot centred in the preset's width.
+    const cap = content.cells.columns * MAX_CELL_EM * f;
+    if (pw > cap) {
+      ml += (pw - cap) / 2;
+      mr += (pw - cap) / 2;
+      pw = cap;
+    }
+  }
   const H = fixedHeight ?? Math.round(mt + mb + Math.max(60, pw * aspect));
   layout.margin = { l: ml, r: mr, t: mt, b: mb, pad: 0 };
   layout.height = H;
@@ -190,6 +200,9 @@ export function fitToContent(fig: PlotlyFigure, f: number, fixedHeight?: number)
   if (content?.kind === 'single' && content.cells) fitCells(layout, content.cells, pw, f);
   placeTitle();
 }
+
+/** The widest a matrix cell gets, in font sizes (8 strategies at full width stay under it). */
+const MAX_CELL_EM = 7;
 
 /**
  * Text of a matrix drawn cell by cell (Fig. 4): the cell labels (annotations on the x/y axes) shrink to

@@ -18,6 +18,7 @@ import { simplexFigure } from '../../src/figures/simplex.ts';
 import { ablationTableData, datasetPropertiesTable, tableFigure, tableMarkdown, timeComplexityTable } from '../../src/figures/tables.ts';
 import { improvementOverRandom } from '../../src/analysis/improvementOverRandom.ts';
 import { ablationTable } from '../../src/analysis/ablationTable.ts';
+import { applyPreset, PRESETS } from '../../src/figures/presets.ts';
 import { syntheticRecords } from '../analysis/syntheticRecords.ts';
 import { allFigures, experimentRecords, pool, scalabilityRows } from './fixtures.ts';
 
@@ -243,4 +244,20 @@ test('tables: Table 1/3/4 contents, emphasis, Markdown', () => {
   assert.equal(md[5], '| falcun-g10 | **41.00** | **51.00** |');
   assert.equal(datasetPropertiesTable().rows[9]!.join(' '), 'Tabular OpenML-155 829,201 10 11');
   assert.throws(() => tableFigure({ title: 'x', header: ['a', 'b'], rows: [['1']] }), /tableFigure: row 0 of 'x' has 1 cells but the header has 2/);
+});
+
+test('dueling matrix of few strategies: cells capped at 7 font sizes, the plot centred in the preset width (not page-wide squares)', () => {
+  const strategies = ['falcun', 'random', 'entropy'];
+  const records = syntheticRecords({ strategies, rounds: 3, accuracy: (s, seed, round) => 0.8 + 0.01 * round + (s === 'falcun' ? 0.02 : 0) + seed / 500 });
+  const fig = applyPreset(duelingMatrixFigure(duelingMatrix(records, { strategies })), PRESETS.full);
+  const lay = fig.layout as { width: number; height: number; margin: { l: number; r: number; t: number; b: number }; font: { size: number } };
+  const plotW = lay.width - lay.margin.l - lay.margin.r;
+  const f = (PRESETS.full.fontSizePt * 96) / 72;
+  assert.ok(Math.abs(plotW - 4 * 7 * f) < 1e-6, `plot ${plotW} px for 4 columns at ${f} px font`);
+  assert.equal(lay.width, PRESETS.full.widthInches * 96, 'the canvas keeps the preset width');
+  // Eight strategies fill the width as before (no cap reached).
+  const eight = ['falcun', 'random', 'entropy', 'badge', 'clue', 'cdal', 'kcenter', 'alfamix'];
+  const big = applyPreset(duelingMatrixFigure(duelingMatrix(syntheticRecords({ strategies: eight, rounds: 3 }), { strategies: eight })), PRESETS.full);
+  const bl = big.layout as typeof lay;
+  assert.ok(bl.width - bl.margin.l - bl.margin.r < 9 * 7 * f);
 });
