@@ -400,7 +400,7 @@ function scalabilitySection(study: ScalabilityStudy | undefined, dir: string): s
       `summed over ${rounds} rounds, on synthetic pools with C = ${grid.numClasses ?? 5} classes, N ∈ {${grid.N.join(', ')}}, Q ∈ {${grid.Q.join(', ')}}, ` +
       `D ∈ {${grid.D.join(', ')}}, one varied at a time around N = ${grid.baseline.N}, Q = ${grid.baseline.Q}, D = ${grid.baseline.D}; one CPU core, seed ${study.seed}` +
       `${study.product === undefined ? '' : `, distance products on ${study.product} (as in the experiments)`}. ` +
-      'The paper\'s grid is larger (N up to 800k on OpenML-156, GPU), so compare the ratios, not the seconds. ' +
+      'The paper\'s grid is larger (pools from 20,000 rows of OpenML-156 up, D up to 4,096, on a GPU), so compare the ratios, not the seconds. ' +
       (grid.cellLimitSeconds === undefined
         ? `Time limit per cell: none needed (the slowest run took ${secs(Math.max(...rows.map((r) => r.seconds)))} s; the paper stopped at 10 days).`
         : `Time limit per cell: ${grid.cellLimitSeconds} s (a run stops after the round that passes it; ${rows.filter((r) => r.timedOut).length} of ${rows.length} runs stopped, shown as "> t"; the paper stopped at 10 days).`),
