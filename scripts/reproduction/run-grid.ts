@@ -24,25 +24,20 @@ import { gridCells, type GridCell } from '../../src/experiment/grid.ts';
 import { openExperimentDir } from '../../src/experiment/manifest.ts';
 import { presetConfig } from '../../src/experiment/presets.ts';
 import { experimentStatus } from '../../src/experiment/status.ts';
+import { reproductionPart, type ReproductionPart } from '../../src/results/reproductionDirs.ts';
 
 interface Job {
-  readonly part: 1 | 2 | 3;
+  readonly part: ReproductionPart;
   /** Position of the experiment in REPRODUCTION_EXPERIMENTS (orders part 3). */
   readonly experiment: number;
   readonly dir: string;
   readonly cell: GridCell;
 }
 
-const PART1_STRATEGIES = new Set(['falcun-g0', 'falcun-g10-ud']);
-const PART2_DATASETS = new Set(['mnist', 'repeated-mnist', 'letter']);
-
-/** The reproduction's presets, and which part each cell belongs to. */
-const REPRODUCTION_EXPERIMENTS: ReadonlyArray<{ readonly preset: string; readonly part: (cell: GridCell) => 1 | 2 | 3 }> = [
-  { preset: 'repro-ablation', part: (c) => (PART1_STRATEGIES.has(c.strategy.label) ? 1 : 3) },
-  { preset: 'repro-curves', part: (c) => (PART2_DATASETS.has(c.dataset.label) ? 2 : 3) },
-  { preset: 'repro-letter-standardized', part: () => 3 },
-  { preset: 'repro-ablation-paper-variant', part: () => 3 },
-];
+/** The reproduction's presets (part 3 runs them in this order), and which part each cell belongs to (reproductionDirs.ts). */
+const REPRODUCTION_EXPERIMENTS: ReadonlyArray<{ readonly preset: string; readonly part: (cell: GridCell) => ReproductionPart }> = [
+  'repro-ablation', 'repro-curves', 'repro-letter-standardized', 'repro-ablation-paper-variant',
+].map((preset) => ({ preset, part: (c: GridCell) => reproductionPart(preset, c.dataset.label, c.strategy.label) }));
 /** KCenterGreedy is the slowest acquisition on D = 1024 embeddings: last within each seed of a part. */
 const strategyRank = (label: string) => (label === 'kcenter' ? 1 : 0);
 
@@ -50,7 +45,7 @@ const strategyRank = (label: string) => (label === 'kcenter' ? 1 : 0);
  * The jobs of every reproduction experiment in priority order: part, then (part 3) the smaller side
  * studies before the rest, then seed, then dataset / strategy as in the grid.
  */
-export function priorityOrder(experiments: ReadonlyArray<{ dir: string; plan: ExperimentPlan; part: (cell: GridCell) => 1 | 2 | 3 }>): Job[] {
+export function priorityOrder(experiments: ReadonlyArray<{ dir: string; plan: ExperimentPlan; part: (cell: GridCell) => ReproductionPart }>): Job[] {
   const jobs: Job[] = [];
   experiments.forEach((e, experiment) => {
     for (const cell of gridCells(e.plan)) jobs.push({ part: e.part(cell), experiment, dir: e.dir, cell });

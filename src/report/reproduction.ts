@@ -19,7 +19,8 @@ import { readManifest, type Manifest } from '../experiment/manifest.ts';
 import { experimentStatus } from '../experiment/status.ts';
 import type { PlannedDataset } from '../experiment/config.ts';
 import { loadExperimentRecords } from '../results/loadRecords.ts';
-import { SCALABILITY_STUDY_DIR } from '../results/reproductionDirs.ts';
+import { REPRODUCTION_PARTS, reproductionPart, SCALABILITY_STUDY_DIR, type ReproductionPart } from '../results/reproductionDirs.ts';
+import { gridCells } from '../experiment/grid.ts';
 import type { RoundRecord } from '../results/roundRecord.ts';
 import type { ModelName } from '../models/classifierNetwork.ts';
 import { resolveTrainingOptions } from '../training/trainingDefaults.ts';
@@ -104,6 +105,20 @@ function protocolSection(exps: readonly ReproductionExperiment[]): string {
     }
   }
   return table(['dataset', 'loader and options', 'setting', 'model and training', 'pool'], rows);
+}
+
+/** Complete runs per part of the issue's priority order (reproductionDirs.ts), over every reproduction experiment. */
+function partsSection(exps: readonly ReproductionExperiment[]): string {
+  const count = new Map<ReproductionPart, { done: number; planned: number }>([1, 2, 3].map((k) => [k as ReproductionPart, { done: 0, planned: 0 }]));
+  for (const e of exps) {
+    const done = new Set(e.records.map((r) => `${r.dataset}__${r.strategy}__s${r.seed}`));
+    for (const c of gridCells(e.manifest.plan)) {
+      const n = count.get(reproductionPart(e.manifest.plan.name, c.dataset.label, c.strategy.label))!;
+      n.planned++;
+      if (done.has(c.runId)) n.done++;
+    }
+  }
+  return table(['part (the grid runs them in this order)', 'runs complete'], [...count].map(([k, n]) => [`(${k}) ${REPRODUCTION_PARTS[k]}`, `${n.done} of ${n.planned}`]));
 }
 
 function coverageSection(exps: readonly ReproductionExperiment[]): string {
@@ -557,6 +572,8 @@ export function reproductionMarkdown(experiments: ReproductionExperiments, prose
     `(or \`npx falcun-lab run repro-ablation\` / \`npx falcun-lab run repro-curves\`, grid order). Directories: ${commit}.`,
     '',
     '## What ran',
+    '',
+    partsSection(exps),
     '',
     protocolSection(exps),
     '',

@@ -68,6 +68,9 @@ test('reproductionMarkdown: Table 3 cells, FALCUN − Random gap, best / worst m
   assert.match(md, /\| γ = 0 \(random\) \| 92\.71 \| <ins>90\.70 ± 0\.16<\/ins> \|/);
   assert.match(md, /\| RepeatedMNIST 10 % \| 1000 \| 2\.29 \| 3\.00 \| 5 \|/);
   assert.match(md, /repro-ablation created at 0123456789/);
+  // Both rows are part (1) of the issue's order; the plan has no part (2) or (3) cells.
+  assert.match(md, /\| \(1\) Table 3's γ = 0 and γ = 10 u \+ d rows \(RepeatedMNIST, Letter\) \| 10 of 10 \|/);
+  assert.match(md, /\| \(2\) learning curves [^|]* \| 0 of 0 \|/);
   assert.ok(md.includes('DIFFERENCES') && md.includes('FIGURES'));
   assert.match(md, /\| repro-ablation \| RepeatedMNIST 10 % \| 10 of 10 \|.*\| 0\.00 \|$/m); // every planned run done: 0 h left
 });
