@@ -276,7 +276,9 @@ function areasBySeed(records: readonly RoundRecord[], strategy: string): Map<num
 function areaText(records: readonly RoundRecord[], strategy: string): string {
   const a = [...areasBySeed(records, strategy).values()];
   const mean = a.reduce((x, y) => x + y, 0) / a.length;
-  return `${pct(mean)}`;
+  if (a.length === 1) return `${pct(mean)} (n=1)`;
+  const std = Math.sqrt(a.reduce((x, y) => x + (y - mean) ** 2, 0) / (a.length - 1)); // sample std, as the checkpoints
+  return `${pct(mean)} ± ${pct(std)}${a.length < 5 ? ` (n=${a.length})` : ''}`;
 }
 
 function gapText(idx: Map<string, LearningCurvePoint>, dataset: string, labels: readonly number[]): string {

@@ -109,3 +109,18 @@ test('reproductionMarkdown: Table 2 from the scalability study as ratios to FALC
   // Without a study: one line saying how to make one.
   assert.match(reproductionMarkdown({}, { differences: '', figures: '' }), /_No scalability study committed \(results\/repro-scalability\/scalability\.json; `npm run scalability`\)\._/);
 });
+
+test('reproductionMarkdown: learning-curve rows give the mean accuracy over the budget with its std and n', () => {
+  const plan = resolveExperiment({ name: 'repro-curves', datasets: [{ name: 'mnist', setting: 's' }], strategies: ['falcun', 'random'], seeds: [0, 1] });
+  // Flat curves: the mean accuracy over the budget is the curve's level, 90 % + one point per seed for FALCUN.
+  const records = syntheticRecords({
+    dataset: 'mnist', setting: 's', strategies: ['falcun', 'random'], seeds: [0, 1], rounds: 10, querySize: 200,
+    accuracy: (s, seed) => (s === 'falcun' ? 0.9 + seed / 100 : 0.85),
+  }).map((r) => ({ ...r, numLabeled: 200 * (r.round + 1), epochsTrained: 20, trainAccuracy: 0.99 }));
+  const manifest = { plan, gitCommit: '0123456789abcdef', machine: {} } as unknown as Manifest;
+  const curves: ReproductionExperiment = { dir: 'results/repro-curves', manifest, records, partial: [], cells: 4, complete: 4 };
+  const md = reproductionMarkdown({ curves }, { differences: '', figures: '' });
+  // Seeds 0 and 1 at 90 % and 91 %: mean 90.50, sample std 0.71, at every checkpoint and over the budget.
+  assert.match(md, /^\| FALCUN \| 90\.50 ± 0\.71 \(n=2\) \| 90\.50 ± 0\.71 \(n=2\) \| 90\.50 ± 0\.71 \(n=2\) \| 90\.50 ± 0\.71 \(n=2\) \|$/m);
+  assert.match(md, /\| Random \| .*\| 85\.00 ± 0\.00 \(n=2\) \|/);
+});
