@@ -29,6 +29,7 @@ import type { ModelName } from '../models/classifierNetwork.ts';
 import { resolveTrainingOptions } from '../training/trainingDefaults.ts';
 import { listStrategies } from '../acquisition/registry.ts';
 import { TIME_COMPLEXITY } from '../analysis/timeComplexity.ts';
+import { formatDuration } from '../figures/inputs.ts';
 import { strategyLabel } from '../figures/palette.ts';
 import { complexityExponents, extrapolatedTime, measuredExponent, SCALING_PARAMS } from '../analysis/scalingExponents.ts';
 import type { ScalabilityStudy } from '../results/scalabilityStudy.ts';
@@ -381,14 +382,6 @@ function queryTimeSection(curves: ReproductionExperiment | undefined): string {
 /** The paper's tabular setting on the full OpenML-156 pool: 800,000 training rows, Q = 1,000, the MLP's 1,024 hidden units. */
 const FULL_TABULAR_POOL = { N: 800_000, Q: 1000, D: 1024 } as const;
 
-/** Seconds as the largest sensible unit: 42 s, 3.5 min, 7.2 h, 12 days. */
-function duration(sec: number): string {
-  if (sec < 90) return `${sec.toFixed(sec < 10 ? 1 : 0)} s`;
-  if (sec < 5400) return `${(sec / 60).toFixed(1)} min`;
-  if (sec < 3 * 86400) return `${(sec / 3600).toFixed(1)} h`;
-  return `${(sec / 86400).toFixed(1)} days`;
-}
-
 /** Below this many seconds a series of timings is mostly warm-up and timer noise: no exponent is fitted. */
 const MIN_SECONDS_FOR_EXPONENT = 0.1;
 /** A measured exponent within this of Table 1's is reported as matching it. */
@@ -479,7 +472,7 @@ function scalabilitySection(study: ScalabilityStudy | undefined, dir: string): s
         fromTable1 ||= guessed;
         return `${e.exponents[p].value.toFixed(2)}${guessed ? '*' : ''}`;
       }).join(' / ');
-      return [[name(s), duration(e.seconds), ex]];
+      return [[name(s), formatDuration(e.seconds), ex]];
     }),
   ));
   if (fromTable1) out.push('', '\\* from Table 1 (the study\'s times were too short to fit; Random as O(N_u)).');
