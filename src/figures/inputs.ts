@@ -31,7 +31,7 @@ export function column(values: ArrayLike<number>, cols: number, c: number, rows?
   return out;
 }
 
-/** Shortest readable duration: '850 ms', '1.8 s', '21.0 min', '25.0 h'. */
+/** Shortest readable duration: '850 ms', '1.8 s', '21.0 min', '25.0 h', '12.5 days' (from 3 days on). */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return String(seconds);
   if (seconds < 1) return `${Math.round(seconds * 1000)} ms`;
