@@ -11,7 +11,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 /** Lowest first. One entry per layer; a layer may hold several folders that do not import each other. */
 export const LAYERS: readonly (readonly string[])[] = [
-  ['random.ts', 'sourcePath.ts', 'closestName.ts', 'atomicFile.ts', 'linearHead.ts', 'environmentVariables.ts', 'types'],
+  ['random.ts', 'sourcePath.ts', 'closestName.ts', 'atomicFile.ts', 'linearHead.ts', 'environmentVariables.ts', 'processStat.ts', 'types'],
   ['results', 'data', 'acquisition', 'embedding', 'backend'],
   ['models'],
   ['training'],

@@ -4,22 +4,8 @@
  * nbconvert's process group leaves the kernel running. The tree is found through the parent links in
  * /proc instead, before anything is signalled (a child whose parent died is re-parented and lost).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-
-/** Fields of /proc/<pid>/stat after the parenthesised name (state is [0], ppid [1], start time [19]), or undefined. */
-function statFields(pid: number): string[] | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  } catch {
-    return undefined; // gone, or no /proc
-  }
-}
-
-function parentOf(pid: number): number | undefined {
-  const f = statFields(pid);
-  return f === undefined ? undefined : Number(f[1]);
-}
+import { readdirSync } from 'node:fs';
+import { processAlive, processStat } from '../../src/processStat.ts';
 
 /**
  * Remembers the descendants of a running child (poll it every second or so), so that they can be stopped
@@ -28,19 +14,19 @@ function parentOf(pid: number): number | undefined {
  * that the system has since given to another process is never signalled.
  */
 export class TreeWatch {
-  private readonly known = new Map<number, string>();
+  private readonly known = new Map<number, number>();
   constructor(readonly root: number) {}
 
   poll(): void {
     for (const pid of descendantPids(this.root)) {
-      const start = statFields(pid)?.[19];
+      const start = processStat(pid)?.startTicks;
       if (start !== undefined) this.known.set(pid, start);
     }
   }
 
   /** The remembered descendants that are still the same processes. */
   live(): number[] {
-    return [...this.known].filter(([pid, start]) => statFields(pid)?.[19] === start).map(([pid]) => pid);
+    return [...this.known].filter(([pid, start]) => processStat(pid)?.startTicks === start).map(([pid]) => pid);
   }
 }
 
@@ -54,7 +40,7 @@ export function descendantPids(root: number): number[] {
   }
   const children = new Map<number, number[]>();
   for (const pid of pids) {
-    const ppid = parentOf(pid);
+    const ppid = processStat(pid)?.ppid;
     if (ppid !== undefined) (children.get(ppid) ?? children.set(ppid, []).get(ppid)!).push(pid);
   }
   const out: number[] = [];
@@ -66,19 +52,6 @@ export function descendantPids(root: number): number[] {
     }
   }
   return out;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    return !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8')); // a zombie is already dead
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -95,15 +68,15 @@ export async function stopTree(pid: number, signal: NodeJS.Signals = 'SIGINT', g
     // already gone: its descendants still get the SIGKILL below
   }
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-  for (const end = Date.now() + graceMs; Date.now() < end && isAlive(pid); ) await sleep(50);
+  for (const end = Date.now() + graceMs; Date.now() < end && processAlive(pid); ) await sleep(50);
   for (const p of descendantPids(pid)) tree.add(p);
   for (const p of [pid, ...tree]) {
-    if (!isAlive(p)) continue;
+    if (!processAlive(p)) continue;
     try {
       process.kill(p, 'SIGKILL');
     } catch {
       // exited meanwhile
     }
   }
-  for (const end = Date.now() + 1000; Date.now() < end && [pid, ...tree].some(isAlive); ) await sleep(20);
+  for (const end = Date.now() + 1000; Date.now() < end && [pid, ...tree].some(processAlive); ) await sleep(20);
 }

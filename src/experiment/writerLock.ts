@@ -28,6 +28,7 @@ import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmS
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileError } from '../atomicFile.ts';
+import { processAlive, processStat } from '../processStat.ts';
 import { heartbeat, stopHeartbeat } from './lifeline.ts';
 
 /** A holder on another host counts as gone this long after its last heartbeat. */
@@ -82,47 +83,12 @@ export function cellLockFile(dir: string, runId: string): string {
   return join(dir, 'runs', `${runId}.lock`);
 }
 
-interface ProcStat {
-  readonly state: string;
-  readonly startTicks: number;
-}
-
-/** /proc/<pid>/stat's state and start time; undefined without /proc; null when the pid does not exist. */
-function procStat(pid: number): ProcStat | null | undefined {
-  let text: string;
-  try {
-    text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      try {
-        readFileSync('/proc/self/stat');
-        return null;
-      } catch {
-        return undefined;
-      }
-    }
-    return undefined;
-  }
-  // Fields after the command name (which may hold spaces and parentheses): state is field 3, starttime 22.
-  const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
-  return { state: f[0] ?? '?', startTicks: Number(f[19]) };
-}
-
 /** Whether the process that wrote `h` still runs (see the module comment); `mtimeMs`: the lock's heartbeat. */
 export function holderAlive(h: LockHolder, mtimeMs: number, now = Date.now()): boolean {
   if (h.host !== hostname()) return now - mtimeMs < STALE_MS;
-  const st = procStat(h.pid);
-  if (st === null) return false;
-  if (st !== undefined) {
-    if (st.state === 'Z' || st.state === 'X') return false;
-    return h.startTicks === undefined || st.startTicks === h.startTicks;
-  }
-  try {
-    process.kill(h.pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  const st = processStat(h.pid);
+  if (st && h.startTicks !== undefined && st.startTicks !== h.startTicks) return false; // the pid now names another process
+  return processAlive(h.pid);
 }
 
 interface Seen {
@@ -202,7 +168,7 @@ export interface AcquireOptions {
  */
 export async function acquireLock(file: string, options: AcquireOptions): Promise<HeldLock> {
   const deadline = Date.now() + (options.waitMs ?? 0);
-  const self = procStat(process.pid);
+  const self = processStat(process.pid);
   const holder: LockHolder = {
     host: hostname(),
     pid: process.pid,

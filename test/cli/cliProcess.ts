@@ -1,8 +1,8 @@
 /** Runs `falcun-lab` (with the fake dependencies) as a child process leading its own process group, as a terminal would. */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.ts';
+import { processAlive } from '../../src/processStat.ts';
 
 export const FAKE = fileURLToPath(new URL('../experiment/fixtures/fakeDependencies.ts', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/falcun-lab.js', import.meta.url));
@@ -62,19 +62,8 @@ export function childPids(pid: number): number[] {
   }
 }
 
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  // A zombie still answers kill 0.
-  try {
-    return !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
+/** Whether `pid` runs and is not a zombie (a zombie still answers kill 0). */
+export const alive = processAlive;
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
