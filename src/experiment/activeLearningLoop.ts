@@ -257,8 +257,11 @@ async function queryRound(input: LoopInput, state: LabeledSet, session: Classifi
   return { chosenRows, inferenceSeconds, acquisitionSeconds };
 }
 
-/** Probabilities (and embeddings, labeled embeddings, head when the strategy declares it needs them). */
-async function buildPoolView(
+/**
+ * Probabilities (and embeddings, labeled embeddings, head when the strategy declares it needs them): the
+ * forward pass of a round, which records time as `inferenceSeconds` (the scalability study times the same).
+ */
+export async function buildPoolView(
   session: ClassifierSession,
   strategy: Strategy,
   pool: RunPool,

@@ -68,6 +68,6 @@ export async function scalabilityResults(
   // The backend's matrix product, as in a real run and in the committed study (the wasm backend's).
   if (currentBackendInfo() === undefined) await initBackend({ log });
   const crossProduct = fastCrossProduct();
-  const rows = measureScalability(grid, 0, undefined, crossProduct ? { crossProduct } : {});
+  const rows = await measureScalability(grid, 0, undefined, crossProduct ? { crossProduct } : {});
   return { rows, baseline: grid.baseline, source: 'run', summary: `measured now at scale ${p.scale}: ${rows.length} timings (${secs()})` };
 }

@@ -32,7 +32,17 @@ export interface ScalabilityRow {
    * stopped after that round: `seconds` is then a lower bound and `roundSeconds` lists the rounds done.
    */
   readonly timedOut?: boolean;
+  /**
+   * On a model pool (`ScalabilityGrid.pool` 'openml-156'): the seconds of the run's forward passes, summed
+   * over its rounds (the model's probabilities, and the embeddings when the strategy needs them), timed
+   * apart from the acquisition in `seconds`. Absent on synthetic pools, which have no model.
+   */
+  readonly forwardSeconds?: number;
 }
+
+/** What the pools of a study are: 'synthetic' (random probabilities and embeddings), or 'openml-156' (RandomRBF rows through an MLP with D hidden units, as the paper's Appendix D). */
+export type ScalabilityPool = 'synthetic' | 'openml-156';
+export const SCALABILITY_POOLS: readonly ScalabilityPool[] = ['synthetic', 'openml-156'];
 
 /** What a study measures: N, Q and D each varied over its list while the other two sit at the baseline. */
 export interface ScalabilityGrid {
@@ -42,7 +52,9 @@ export interface ScalabilityGrid {
   /** The values the other two parameters keep while one varies. */
   readonly baseline: { readonly N: number; readonly Q: number; readonly D: number };
   readonly strategies: readonly string[];
-  /** Number of classes C (default 5, as OpenML-156). */
+  /** The pools timed on (default 'synthetic'). */
+  readonly pool?: ScalabilityPool;
+  /** Number of classes C of a synthetic pool (default 5, as OpenML-156; an 'openml-156' pool has its own 5). */
   readonly numClasses?: number;
   /** Initially labeled points (default = baseline Q). */
   readonly numLabeled?: number;

@@ -11,34 +11,34 @@ import { scalabilityFigure, scalabilityTimeTable } from '../../src/figures/scala
 const tiny: ScalabilityGrid = { N: [60, 90], Q: [5, 10], D: [4, 8], baseline: { N: 60, Q: 5, D: 4 }, numClasses: 3, rounds: 4, strategies: ['falcun', 'random', 'kcenter', 'badge', 'cdal'] };
 
 /** Replaces performance.now by a clock that advances 1 ms per call while `body` runs. */
-function withFakeClock<R>(body: () => R): R {
+async function withFakeClock<R>(body: () => Promise<R>): Promise<R> {
   const real = performance.now;
   let t = 0;
   performance.now = () => (t += 1);
   try {
-    return body();
+    return await body();
   } finally {
     performance.now = real;
   }
 }
 
-test('measureScalability: one row per setting and strategy, seconds summed over every round of the run', () => {
+test('measureScalability: one row per setting and strategy, seconds summed over every round of the run', async () => {
   const seen: unknown[] = [];
   // With the fake clock every timed select lasts exactly 1 ms, so a run's cumulated time is rounds ms.
-  const rows = withFakeClock(() => measureScalability(tiny, 0, (r) => seen.push(r)));
+  const rows = await withFakeClock(() => measureScalability(tiny, 0, (r) => seen.push(r)));
   assert.equal(rows.length, 4 * 5); // settings: the baseline, N = 90, Q = 10, D = 8; times 5 strategies
   assert.deepEqual(seen, rows);
   for (const r of rows) {
     assert.equal(r.rounds, 4);
     assert.ok(Math.abs(r.seconds - 4 / 1000) < 1e-12, `${r.strategy} N=${r.N} Q=${r.Q} D=${r.D}: ${r.seconds} s`);
   }
-  const one = withFakeClock(() => measureScalability({ ...tiny, rounds: 1, strategies: ['falcun'] }));
+  const one = await withFakeClock(() => measureScalability({ ...tiny, rounds: 1, strategies: ['falcun'] }));
   assert.ok(one.every((r) => r.rounds === 1 && Math.abs(r.seconds - 1 / 1000) < 1e-12));
   // The whole budget may use up the pool: rounds · Q = N.
-  const full = measureScalability({ N: [20], Q: [5], D: [4], baseline: { N: 20, Q: 5, D: 4 }, numClasses: 3, rounds: 4, strategies: ['falcun', 'kcenter', 'badge'] });
+  const full = await measureScalability({ N: [20], Q: [5], D: [4], baseline: { N: 20, Q: 5, D: 4 }, numClasses: 3, rounds: 4, strategies: ['falcun', 'kcenter', 'badge'] });
   assert.ok(full.every((r) => r.rounds === 4 && r.seconds >= 0 && Number.isFinite(r.seconds)));
   // Real timings feed the figure: each round's time, so every line runs over the labels of its rounds.
-  const timed = withFakeClock(() => measureScalability({ ...tiny, rounds: 2, strategies: ['falcun', 'random'] }));
+  const timed = await withFakeClock(() => measureScalability({ ...tiny, rounds: 2, strategies: ['falcun', 'random'] }));
   assert.ok(timed.every((r) => r.roundSeconds!.length === 2 && r.initialLabeled === tiny.baseline.Q));
   const fig = scalabilityFigure(timed, { baseline: tiny.baseline });
   const line = fig.data[0] as unknown as { x: number[]; y: number[] };
@@ -47,7 +47,7 @@ test('measureScalability: one row per setting and strategy, seconds summed over 
   assert.equal((fig.layout.yaxis as { title: { text: string } }).title.text, 'Cum. acquisition time (s)');
 });
 
-test('measureScalability: rounds default to the paper\'s 10; every grid fits its budget; bad rounds are refused', () => {
+test('measureScalability: rounds default to the paper\'s 10; every grid fits its budget; bad rounds are refused', async () => {
   assert.equal(PAPER_ROUNDS, 10);
   assert.equal(SCALABILITY_GRIDS.paper.rounds, PAPER_ROUNDS);
   for (const [name, g] of Object.entries(SCALABILITY_GRIDS)) {
@@ -56,9 +56,9 @@ test('measureScalability: rounds default to the paper\'s 10; every grid fits its
     for (const Q of g.Q) assert.ok(r * Q <= g.baseline.N, `${name}: ${r} rounds of Q = ${Q} fit N = ${g.baseline.N}`);
   }
   const { rounds: _r, ...noRounds } = tiny;
-  assert.throws(() => measureScalability(noRounds), /measureScalability: rounds · Q must be at most N \(each round picks Q new points\), got 10 · 10 = 100 with N = 60/);
-  assert.throws(() => measureScalability({ ...tiny, rounds: 0 }), /measureScalability: rounds must be an integer >= 1, got 0/);
-  assert.throws(() => measureScalability({ ...tiny, rounds: 2.5 }), /rounds must be an integer >= 1, got 2.5/);
+  await assert.rejects(() => measureScalability(noRounds), /measureScalability: rounds · Q must be at most N \(each round picks Q new points\), got 10 · 10 = 100 with N = 60/);
+  await assert.rejects(() => measureScalability({ ...tiny, rounds: 0 }), /measureScalability: rounds must be an integer >= 1, got 0/);
+  await assert.rejects(() => measureScalability({ ...tiny, rounds: 2.5 }), /rounds must be an integer >= 1, got 2.5/);
 });
 
 test('ActiveRun: picks leave the unlabeled pool (order kept) and join the labeled set in pick order', () => {
@@ -83,7 +83,7 @@ test('ActiveRun: picks leave the unlabeled pool (order kept) and join the labele
   assert.throws(() => run.label(Int32Array.from([0]), 2), /a strategy returned 1 indices for a query of 2/);
 });
 
-test('measureScalability: the injected matrix product reaches the distance searches (as in a real run)', () => {
+test('measureScalability: the injected matrix product reaches the distance searches (as in a real run)', async () => {
   let calls = 0;
   // A plain product A·Bᵀ that counts its calls: the stand-in for tfjs' wasm matMul.
   const crossProduct: CrossProductKernel = {
@@ -104,27 +104,27 @@ test('measureScalability: the injected matrix product reaches the distance searc
     },
   };
   const grid: ScalabilityGrid = { N: [80], Q: [5], D: [8], baseline: { N: 80, Q: 5, D: 8 }, numClasses: 3, rounds: 2, strategies: ['falcun'] };
-  measureScalability(grid, 0, undefined, { crossProduct });
+  await measureScalability(grid, 0, undefined, { crossProduct });
   assert.equal(calls, 0, 'FALCUN reads probabilities only');
-  measureScalability({ ...grid, strategies: ['kcenter'] }, 0, undefined, { crossProduct });
+  await measureScalability({ ...grid, strategies: ['kcenter'] }, 0, undefined, { crossProduct });
   assert.ok(calls > 0, 'KCenterGreedy computes its labeled-to-pool distances on the given product');
 });
 
-test('measureScalability: a run stops after the round that passes the time limit per cell (timedOut, a lower bound)', () => {
+test('measureScalability: a run stops after the round that passes the time limit per cell (timedOut, a lower bound)', async () => {
   const grid: ScalabilityGrid = { N: [60], Q: [5], D: [4], baseline: { N: 60, Q: 5, D: 4 }, numClasses: 3, rounds: 4, strategies: ['falcun', 'random'] };
   // Fake clock: every select lasts 1 ms. 2.5 ms is passed in the third round: 3 rounds done, stopped.
-  const [stopped] = withFakeClock(() => measureScalability({ ...grid, cellLimitSeconds: 0.0025 }));
+  const [stopped] = await withFakeClock(() => measureScalability({ ...grid, cellLimitSeconds: 0.0025 }));
   assert.equal(stopped!.timedOut, true);
   assert.equal(stopped!.roundSeconds!.length, 3);
   assert.ok(Math.abs(stopped!.seconds - 0.003) < 1e-12);
   // Passing the limit in the last round is no stop: the run is complete.
-  const [complete] = withFakeClock(() => measureScalability({ ...grid, cellLimitSeconds: 0.0035 }));
+  const [complete] = await withFakeClock(() => measureScalability({ ...grid, cellLimitSeconds: 0.0035 }));
   assert.equal(complete!.timedOut, undefined);
   assert.equal(complete!.roundSeconds!.length, 4);
   // Table 2 shows a stopped strategy's max as a lower bound; the note says why.
-  const rows = withFakeClock(() => measureScalability({ ...grid, cellLimitSeconds: 0.0015 }));
+  const rows = await withFakeClock(() => measureScalability({ ...grid, cellLimitSeconds: 0.0015 }));
   const table = scalabilityTimeTable(rows);
   assert.ok(table.rows.every((r) => String(r[2]).startsWith('> ')), JSON.stringify(table.rows));
   assert.match(table.note!, /"> t": some run stopped at the time limit per cell/);
-  assert.throws(() => measureScalability({ ...grid, cellLimitSeconds: 0 }), /measureScalability: cellLimitSeconds must be a positive number of seconds, got 0/);
+  await assert.rejects(() => measureScalability({ ...grid, cellLimitSeconds: 0 }), /measureScalability: cellLimitSeconds must be a positive number of seconds, got 0/);
 });

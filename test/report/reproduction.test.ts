@@ -106,6 +106,24 @@ test('reproductionMarkdown: Table 2 from the scalability study as ratios to FALC
   const md2 = reproductionMarkdown({ scalability: { study: limited, dir: 'results/x' } }, { differences: '', figures: '' });
   assert.match(md2, /Time limit per cell: 600 s \(a run stops after the round that passes it; 1 of 8 runs stopped, shown as "> t"/);
   assert.match(md2, /\| KCenterGreedy \| 32 \| > 700 \| 64\.0 \| > 350\.0 \|/);
+  // A synthetic study says so (and how to rerun it); it has no forward pass to show.
+  assert.match(md, /`npm run scalability -- --scale quick --pool synthetic --rounds 6 --out results\/x`/);
+  assert.match(md, /on synthetic pools with C = 5 classes/);
+  assert.doesNotMatch(md, /The forward pass, timed apart/);
+  // On OpenML-156 the forward pass is timed apart: its own table, per strategy, next to the acquisition.
+  const onModel = {
+    ...study,
+    grid: { ...grid, pool: 'openml-156' as const },
+    rows: rows.map((r) => ({ ...r, initialLabeled: 50, forwardSeconds: (r.strategy === 'falcun' ? 0.1 : 0.3) * (r.N / 1000) * (r.D / 64) })),
+  };
+  const md3 = reproductionMarkdown({ scalability: { study: onModel, dir: 'results/x' } }, { differences: '', figures: '' });
+  assert.match(md3, /`npm run scalability -- --scale quick --rounds 6 --out results\/x`/);
+  assert.match(md3, /on OpenML-156 \(RandomRBF, C = 5\): a fixed random subset of N training rows plus 50 labeled ones, through an MLP with D hidden units/);
+  assert.match(md3, /\| strategy \| forward s, baseline \| N = 4000 \| D = 256 \| acquisition s, baseline \| forward ÷ acquisition, baseline \|/);
+  assert.match(md3, /\| FALCUN \| 0\.10 \| 0\.40 \| 0\.40 \| 0\.50 \| 0\.20 \|/);
+  assert.match(md3, /\| KCenterGreedy \| 0\.30 \| 1\.20 \| 1\.20 \| 32 \| 0\.01 \|/);
+  // 6 rounds at N = 1000: Σ_r 100·(1000 − 100 r) / Σ_r 50·(1000 − 50 r) = 450000 / 262500, over log 2: 0.78.
+  assert.match(md, /by 0\.78 in this grid/);
   // Without a study: one line saying how to make one.
   assert.match(reproductionMarkdown({}, { differences: '', figures: '' }), /_No scalability study committed \(results\/repro-scalability\/scalability\.json; `npm run scalability`\)\._/);
 });
