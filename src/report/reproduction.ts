@@ -13,7 +13,8 @@
  *
  * Only complete runs (every round of the plan on disk) count; partial ones are listed as running.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { learningCurves, type LearningCurvePoint } from '../analysis/learningCurves.ts';
 import { duelingMatrix } from '../analysis/duelingMatrix.ts';
 import { pairedTTest } from '../analysis/pairedTTest.ts';
@@ -46,6 +47,8 @@ export interface ReproductionExperiment {
   /** Number of grid cells, and how many are complete. */
   readonly cells: number;
   readonly complete: number;
+  /** Bytes on disk: the manifest and every run file (absent where not read from a folder). */
+  readonly bytes?: number;
 }
 
 /** Reads an experiment directory for the report: manifest, and the records of its complete runs. */
@@ -56,8 +59,18 @@ export function readReproductionExperiment(dir: string): ReproductionExperiment 
   const partial = status.cells.filter((c) => c.state === 'partial').map((c) => c.runId);
   const all = existsSync(`${dir}/runs`) ? loadExperimentRecords(dir) : [];
   const records = all.filter((r) => done.has(`${r.dataset}__${r.strategy}__s${r.seed}`));
-  return { dir, manifest, records, partial, cells: status.cells.length, complete: done.size };
+  return { dir, manifest, records, partial, cells: status.cells.length, complete: done.size, bytes: folderBytes(dir) };
 }
+
+/** The manifest's and the run files' bytes in an experiment folder. */
+function folderBytes(dir: string): number {
+  const runs = join(dir, 'runs');
+  const files = existsSync(runs) ? readdirSync(runs).filter((f) => f.endsWith('.jsonl')).map((f) => join(runs, f)) : [];
+  return [join(dir, 'manifest.json'), ...files].reduce((sum, f) => sum + (existsSync(f) ? statSync(f).size : 0), 0);
+}
+
+/** What the committed results may take in git (the issue's aim). */
+export const RESULTS_SIZE_AIM_BYTES = 50 * 1024 * 1024;
 
 /** Strategies in the registry's order (FALCUN first, then its competitors); names and complexities from their specs. */
 const STRATEGY_ORDER: readonly string[] = listStrategies().map((s) => s.name);
@@ -112,6 +125,22 @@ function protocolSection(exps: readonly ReproductionExperiment[]): string {
 }
 
 /** Complete runs per part of the issue's priority order (reproductionDirs.ts), over every reproduction experiment. */
+/** What the results take on disk now, and what the whole planned grid would take at the same bytes per run. */
+function sizeSection(exps: readonly ReproductionExperiment[]): string {
+  const sized = exps.filter((e) => e.bytes !== undefined);
+  if (sized.length === 0) return '';
+  const mb = (b: number) => `${(b / (1024 * 1024)).toFixed(1)} MB`;
+  const bytes = sized.reduce((a, e) => a + e.bytes!, 0);
+  const runs = sized.reduce((a, e) => a + e.complete, 0);
+  const planned = sized.reduce((a, e) => a + e.cells, 0);
+  const projected = sized.reduce((a, e) => a + (e.complete > 0 ? (e.bytes! / e.complete) * e.cells : 0), 0);
+  return (
+    `Size: ${mb(bytes)} for ${runs} runs (${sized.map((e) => `${e.dir.split('/').slice(-2).join('/')} ${mb(e.bytes!)}`).join(', ')}; JSON lines, one file a run, and the manifests). ` +
+    `At the same size per run, the ${planned} planned runs would take about ${mb(projected)}` +
+    ` (the aim: under ${mb(RESULTS_SIZE_AIM_BYTES)} in git; \`npm test\` fails above it).`
+  );
+}
+
 function partsSection(exps: readonly ReproductionExperiment[]): string {
   const count = new Map<ReproductionPart, { done: number; planned: number }>([1, 2, 3].map((k) => [k as ReproductionPart, { done: 0, planned: 0 }]));
   for (const e of exps) {
@@ -616,6 +645,8 @@ export function reproductionMarkdown(experiments: ReproductionExperiments, prose
     '## What ran',
     '',
     partsSection(exps),
+    '',
+    sizeSection(exps),
     '',
     protocolSection(exps),
     '',

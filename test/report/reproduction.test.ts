@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { resolveExperiment } from '../../src/experiment/config.ts';
 import { gridCells } from '../../src/experiment/grid.ts';
 import { readManifest, type Manifest } from '../../src/experiment/manifest.ts';
-import { reproductionMarkdown, type ReproductionExperiment } from '../../src/report/reproduction.ts';
+import { readReproductionExperiment, reproductionMarkdown, RESULTS_SIZE_AIM_BYTES, type ReproductionExperiment } from '../../src/report/reproduction.ts';
 import { REPRODUCTION_DIRS, reproductionDocument } from '../../src/report/reproductionDocument.ts';
 import { loadExperimentRecords } from '../../src/results/loadRecords.ts';
 import { syntheticRecords } from '../analysis/syntheticRecords.ts';
@@ -43,6 +43,13 @@ for (const [kind, rel] of Object.entries(REPRODUCTION_DIRS)) {
     }
   });
 }
+
+test('the committed reproduction results stay under the 50 MB aim, and REPRODUCTION.md states their size', () => {
+  const dirs = Object.values(REPRODUCTION_DIRS).map((rel) => join(ROOT, rel)).filter((d) => existsSync(join(d, 'manifest.json')));
+  const bytes = dirs.reduce((sum, d) => sum + readReproductionExperiment(d).bytes!, 0);
+  assert.ok(bytes < RESULTS_SIZE_AIM_BYTES, `results/repro-* take ${bytes} bytes, more than ${RESULTS_SIZE_AIM_BYTES}: compress the run files or drop fields`);
+  if (dirs.length > 0) assert.match(readFileSync(join(ROOT, 'REPRODUCTION.md'), 'utf8'), new RegExp(`^Size: ${(bytes / 1048576).toFixed(1).replace('.', '\\.')} MB for \\d+ runs`, 'm'));
+});
 
 test('REPRODUCTION.md is what the committed results give (run `npm run reproduce:doc` when this fails)', { skip: !existsSync(join(ROOT, REPRODUCTION_DIRS.ablation, 'manifest.json')) && 'no committed reproduction yet' }, () => {
   assert.equal(readFileSync(join(ROOT, 'REPRODUCTION.md'), 'utf8'), reproductionDocument(ROOT));
