@@ -622,7 +622,20 @@ export interface ReproductionExperiments {
   readonly scalability?: { readonly study: ScalabilityStudy; readonly dir: string };
 }
 
-export function reproductionMarkdown(experiments: ReproductionExperiments, prose: { differences: string; figures: string }): string {
+/** The exported figures REPRODUCTION.md shows inline: their folder (relative to the document) and the names there. */
+export interface ReproductionFigures {
+  readonly dir: string;
+  readonly available: ReadonlySet<string>;
+}
+
+export function reproductionMarkdown(
+  experiments: ReproductionExperiments,
+  prose: { differences: string; figures: string },
+  figures?: ReproductionFigures,
+): string {
+  // An exported figure inline, where `npm run figures:repro` has drawn it ('' otherwise).
+  const show = (exhibit: string, alt: string) => (figures?.available.has(exhibit) ? `![${alt}](${figures.dir}/${exhibit}.png)\n\n` : '');
+  const hasCurves = (label: string) => curves?.records.some((r) => r.dataset === label) ?? false;
   const { curves, ablation, standardized, paperVariant } = experiments;
   const exps = [ablation, curves, standardized, paperVariant].filter((e): e is ReproductionExperiment => e !== undefined);
   const commit = exps.map((e) => `${e.manifest.plan.name} created at ${e.manifest.gitCommit?.slice(0, 10) ?? 'unknown'}`).join(', ');
@@ -672,18 +685,26 @@ export function reproductionMarkdown(experiments: ReproductionExperiments, prose
     'Mean ± std of the test accuracy (%) over seeds at the first, middle and last checkpoint; the last column is the mean accuracy over the ' +
       'labelling budget (normalised area under the curve), and the t-tests compare those per-seed areas.',
     '',
-    curvesSection(curves),
+    show('fig02-learning-curves', 'Fig. 2: learning curves, mean ± std over seeds (colour-image panels are placeholders)') +
+      (hasCurves('repeated-mnist-20') || hasCurves('repeated-mnist-5') ? show('fig03-redundancy', 'Fig. 3: final accuracy vs redundancy') : '') +
+      curvesSection(curves),
+    ((all) => (all === '' ? '' : `### Every curve as the paper draws it (Figs. 13, 16, 17)\n\n${all}`))(
+      show('fig13-grayscale', 'Fig. 13: grayscale learning curves') +
+        show('fig16-repeated-mnist', 'Fig. 16: RepeatedMNIST learning curves') +
+        show('fig17-tabular', 'Fig. 17: tabular learning curves'),
+    ),
     '## Dueling matrix (Fig. 4)',
     '',
-    duelingSection(curves),
+    show('fig04-dueling-matrix', 'Fig. 4: dueling matrix') + duelingSection(curves),
     '',
     '## Query time (Tables 1 and 2, Fig. 5)',
     '',
-    queryTimeSection(curves),
+    show('fig05-gain-over-random', 'Fig. 5: acquisition time and gain over Random per round') + queryTimeSection(curves),
     '',
     '### Table 2 and Fig. 18: the scalability study',
     '',
-    scalabilitySection(experiments.scalability?.study, experiments.scalability?.dir ?? SCALABILITY_STUDY_DIR),
+    show('fig18-scalability', 'Fig. 18: cumulated acquisition time over N, Q and D') +
+      scalabilitySection(experiments.scalability?.study, experiments.scalability?.dir ?? SCALABILITY_STUDY_DIR),
     '',
     '## What stopped training (the 99 % rule or the epoch cap)',
     '',

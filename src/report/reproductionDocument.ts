@@ -2,7 +2,7 @@
  * REPRODUCTION.md for a checkout: the committed reproduction directories under `<root>/results/` and the
  * hand-written sections under `<root>/docs/reproduction/`, put together by `reproductionMarkdown`.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readReproductionExperiment, reproductionMarkdown, type ReproductionExperiment } from './reproduction.ts';
 
@@ -11,6 +11,9 @@ import { readScalabilityStudy } from '../results/scalabilityStudy.ts';
 
 /** The reproduction's experiment directories (defined in results/reproductionDirs.ts). */
 export { REPRODUCTION_DIRS };
+
+/** Where `npm run figures:repro` puts the exports REPRODUCTION.md shows inline (the screen preset, PNG). */
+export const REPRODUCTION_FIGURES_DIR = 'figures/repro/screen';
 
 export function reproductionDocument(root: string): string {
   const read = (rel: string): ReproductionExperiment | undefined => (existsSync(join(root, rel, 'manifest.json')) ? readReproductionExperiment(join(root, rel)) : undefined);
@@ -22,5 +25,11 @@ export function reproductionDocument(root: string): string {
   return reproductionMarkdown(
     { curves: at('curves'), ablation: at('ablation'), standardized: at('standardized'), paperVariant: at('paperVariant'), scalability },
     { differences: prose('differences.md'), figures: prose('figures.md') },
+    { dir: REPRODUCTION_FIGURES_DIR, available: exportedFigures(join(root, REPRODUCTION_FIGURES_DIR)) },
   );
+}
+
+/** Names of the PNG exports in a folder (none when it is missing). */
+function exportedFigures(dir: string): Set<string> {
+  return new Set(existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.png')).map((f) => f.slice(0, -'.png'.length)) : []);
 }

@@ -51,6 +51,16 @@ test('the committed reproduction results stay under the 50 MB aim, and REPRODUCT
   if (dirs.length > 0) assert.match(readFileSync(join(ROOT, 'REPRODUCTION.md'), 'utf8'), new RegExp(`^Size: ${(bytes / 1048576).toFixed(1).replace('.', '\\.')} MB for \\d+ runs`, 'm'));
 });
 
+test('REPRODUCTION.md shows the exported figures inline where figures:repro drew them, and every image it links exists', () => {
+  const md = reproductionMarkdown({}, { differences: '', figures: '' }, { dir: 'x/screen', available: new Set(['fig04-dueling-matrix', 'fig17-tabular']) });
+  assert.match(md, /^!\[Fig\. 4: dueling matrix\]\(x\/screen\/fig04-dueling-matrix\.png\)$/m);
+  assert.match(md, /### Every curve as the paper draws it \(Figs\. 13, 16, 17\)\n\n!\[Fig\. 17: tabular learning curves\]\(x\/screen\/fig17-tabular\.png\)/);
+  assert.doesNotMatch(md, /fig02-learning-curves|fig13-grayscale/, 'not drawn, not linked');
+  assert.doesNotMatch(reproductionMarkdown({}, { differences: '', figures: '' }), /!\[|Every curve as the paper draws it/);
+  const doc = readFileSync(join(ROOT, 'REPRODUCTION.md'), 'utf8');
+  for (const m of doc.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)) assert.ok(existsSync(join(ROOT, m[1]!)), `REPRODUCTION.md links ${m[1]}, which does not exist`);
+});
+
 test('REPRODUCTION.md is what the committed results give (run `npm run reproduce:doc` when this fails)', { skip: !existsSync(join(ROOT, REPRODUCTION_DIRS.ablation, 'manifest.json')) && 'no committed reproduction yet' }, () => {
   assert.equal(readFileSync(join(ROOT, 'REPRODUCTION.md'), 'utf8'), reproductionDocument(ROOT));
 });
