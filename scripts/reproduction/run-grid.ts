@@ -14,16 +14,21 @@
  * a second Ctrl-C kills them; re-run to resume: finished cells are skipped, a partial cell resumes from
  * its last completed round).
  *
- *   npm run reproduce:grid -- [--workers n] [--out results] [--part 1|2|3] [--dry-run]
+ * With `--land DIR` (e.g. results, while --out is a scratch folder), every cell that completes is copied
+ * into DIR at once (copyCompleteRuns: complete files only, never over a different one), so a session that
+ * ends mid-grid leaves its finished cells where they get committed.
+ *
+ *   npm run reproduce:grid -- [--workers n] [--out results] [--land DIR] [--part 1|2|3] [--dry-run]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { resolveExperiment, type ExperimentPlan } from '../../src/experiment/config.ts';
 import { gridCells, type GridCell } from '../../src/experiment/grid.ts';
 import { openExperimentDir } from '../../src/experiment/manifest.ts';
 import { presetConfig } from '../../src/experiment/presets.ts';
 import { experimentStatus } from '../../src/experiment/status.ts';
+import { copyCompleteRuns } from '../../src/experiment/copyCompleteRuns.ts';
 import { reproductionPart, type ReproductionPart } from '../../src/results/reproductionDirs.ts';
 
 interface Job {
@@ -73,10 +78,15 @@ async function main(): Promise<void> {
   const opts = new Command('reproduce:grid')
     .option('-w, --workers <n>', 'cells at a time', positiveInt, 1)
     .option('-o, --out <dir>', 'parent folder of the two experiment directories', 'results')
+    .option('--land <dir>', 'copy each cell that completes into this folder (e.g. results, with --out a scratch folder)')
     .option('--part <k>', 'run only part 1, 2 or 3', positiveInt)
     .option('--dry-run', 'print the order and what is done, run nothing')
     .parse()
-    .opts<{ workers: number; out: string; part?: number; dryRun?: boolean }>();
+    .opts<{ workers: number; out: string; land?: string; part?: number; dryRun?: boolean }>();
+  if (opts.land !== undefined && resolve(opts.land) === resolve(opts.out)) {
+    console.error('reproduce:grid: --land must differ from --out (it is where the finished cells of --out are copied)');
+    process.exit(2);
+  }
   const open = (name: string) => {
     const plan = resolveExperiment(presetConfig(name), `preset ${name}`);
     const dir = resolve(join(opts.out, name));
@@ -90,9 +100,26 @@ async function main(): Promise<void> {
   }
   const todo = priorityOrder(experiments).filter((j) => !done.has(`${j.dir}#${j.cell.index}`) && (opts.part === undefined || j.part === opts.part));
   log(`${done.size} cells done, ${todo.length} to run (${opts.workers} at a time)`);
+  // Lands the complete runs of one experiment folder in --land; [] without --land.
+  const land = (dir: string): readonly string[] => {
+    if (opts.land === undefined) return [];
+    const r = copyCompleteRuns(dir, join(opts.land, basename(dir)));
+    if (r.conflicts.length > 0) log(`not landed (differs from ${opts.land}): ${r.conflicts.join(', ')}`);
+    return r.copied;
+  };
   if (opts.dryRun) {
     for (const j of todo) log(`part ${j.part}  ${j.dir.split('/').pop()}  #${j.cell.index}  ${j.cell.runId}`);
     return;
+  }
+
+  if (opts.land !== undefined) {
+    try {
+      const landed = experiments.flatMap(({ dir }) => land(dir));
+      log(`landing finished cells in ${opts.land}${landed.length > 0 ? ` (${landed.length} complete runs copied now)` : ''}`);
+    } catch (e) {
+      console.error(`reproduce:grid: ${(e as Error).message}`);
+      process.exit(2);
+    }
   }
 
   const running = new Set<ChildProcess>();
@@ -118,7 +145,14 @@ async function main(): Promise<void> {
       child.on('exit', (code, signal) => {
         running.delete(child);
         const s = ((performance.now() - t0) / 1000).toFixed(0);
-        if (code === 0) log(`done   part ${job.part}  ${job.cell.runId}  (${s} s)`);
+        if (code === 0) {
+          log(`done   part ${job.part}  ${job.cell.runId}  (${s} s)`);
+          try {
+            if (land(job.dir).length > 0) log(`landed ${job.cell.runId} in ${opts.land}`);
+          } catch (e) {
+            log(`could not land ${job.cell.runId}: ${(e as Error).message}`);
+          }
+        }
         else {
           failed++;
           log(`FAILED part ${job.part}  ${job.cell.runId}  (exit ${code ?? signal}, ${s} s)\n${err.trim()}`);

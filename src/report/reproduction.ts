@@ -677,7 +677,7 @@ export function reproductionMarkdown(
     '',
     '```bash',
     'npm run reproduce:grid -- --workers 2      # resumable; cells in priority order (Table 3 rows, then curves)',
-    'npm run reproduce:collect -- DIR           # after a grid run with --out DIR: its complete runs into results/',
+    'npm run reproduce:collect -- DIR           # after a grid run with --out DIR: its complete runs into results/ (or --land results)',
     'npm run reproduce:doc                      # rewrites this file from results/',
     '```',
     '',
