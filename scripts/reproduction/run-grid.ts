@@ -18,9 +18,14 @@
  * into DIR at once (copyCompleteRuns: complete files only, never over a different one), so a session that
  * ends mid-grid leaves its finished cells where they get committed.
  *
- *   npm run reproduce:grid -- [--workers n] [--out results] [--land DIR] [--part 1|2|3] [--dry-run]
+ * With `--end TIME` (HH:MM today, or an ISO date-time: when the session will be stopped) a cell starts only
+ * if it can finish by then, estimated from the finished runs of its dataset and strategy (runTimeEstimate.ts,
+ * with a 25 % margin); shorter cells fill the last hour, and nothing is left half done.
+ *
+ *   npm run reproduce:grid -- [--workers n] [--out results] [--land DIR] [--end HH:MM] [--part 1|2|3] [--dry-run]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { resolveExperiment, type ExperimentPlan } from '../../src/experiment/config.ts';
@@ -29,6 +34,8 @@ import { openExperimentDir } from '../../src/experiment/manifest.ts';
 import { presetConfig } from '../../src/experiment/presets.ts';
 import { experimentStatus } from '../../src/experiment/status.ts';
 import { copyCompleteRuns } from '../../src/experiment/copyCompleteRuns.ts';
+import { runTimeEstimates } from '../../src/experiment/runTimeEstimate.ts';
+import { loadExperimentRecords } from '../../src/results/loadRecords.ts';
 import { reproductionPart, type ReproductionPart } from '../../src/results/reproductionDirs.ts';
 
 interface Job {
@@ -68,6 +75,24 @@ export function priorityOrder(experiments: ReadonlyArray<{ dir: string; plan: Ex
   );
 }
 
+/** Wall seconds per second of a run's recorded compute, and then some: cells share the cores with each other. */
+const ESTIMATE_MARGIN = 1.25;
+
+/** `--end`: HH:MM (today, local time) or an ISO date-time, as epoch milliseconds; must lie ahead. */
+function endTime(v: string): number {
+  const hm = /^(\d{1,2}):(\d{2})$/.exec(v);
+  let t: number;
+  if (hm) {
+    if (Number(hm[1]) > 23 || Number(hm[2]) > 59) throw new InvalidArgumentError(`${v} is not a time of day (HH:MM, 00:00 to 23:59)`);
+    const d = new Date();
+    d.setHours(Number(hm[1]), Number(hm[2]), 0, 0);
+    t = d.getTime();
+  } else t = Date.parse(v);
+  if (!Number.isFinite(t)) throw new InvalidArgumentError('expected HH:MM or an ISO date-time, e.g. 13:30 or 2026-12-02T13:30Z');
+  if (t <= Date.now()) throw new InvalidArgumentError(`${v} has already passed`);
+  return t;
+}
+
 function positiveInt(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected an integer >= 1');
@@ -79,10 +104,11 @@ async function main(): Promise<void> {
     .option('-w, --workers <n>', 'cells at a time', positiveInt, 1)
     .option('-o, --out <dir>', 'parent folder of the two experiment directories', 'results')
     .option('--land <dir>', 'copy each cell that completes into this folder (e.g. results, with --out a scratch folder)')
+    .option('--end <time>', 'when the session ends (HH:MM today or an ISO date-time): start only cells that can finish by then', endTime)
     .option('--part <k>', 'run only part 1, 2 or 3', positiveInt)
     .option('--dry-run', 'print the order and what is done, run nothing')
     .parse()
-    .opts<{ workers: number; out: string; land?: string; part?: number; dryRun?: boolean }>();
+    .opts<{ workers: number; out: string; land?: string; end?: number; part?: number; dryRun?: boolean }>();
   if (opts.land !== undefined && resolve(opts.land) === resolve(opts.out)) {
     console.error('reproduce:grid: --land must differ from --out (it is where the finished cells of --out are copied)');
     process.exit(2);
@@ -95,9 +121,17 @@ async function main(): Promise<void> {
   };
   const experiments = REPRODUCTION_EXPERIMENTS.map((e) => ({ ...open(e.preset), part: e.part }));
   const done = new Set<string>();
+  const runIndex = new Map<string, number>();
   for (const { dir } of experiments) {
-    for (const c of experimentStatus(dir).cells) if (c.state === 'done') done.add(`${dir}#${c.index}`);
+    for (const c of experimentStatus(dir).cells) {
+      runIndex.set(`${dir}#${c.runId}`, c.index);
+      if (c.state === 'done') done.add(`${dir}#${c.index}`);
+    }
   }
+  // Compute time of one run per dataset and strategy, from the complete runs on disk (for --end).
+  const estimates = runTimeEstimates(
+    experiments.flatMap(({ dir }) => (existsSync(join(dir, 'runs')) ? loadExperimentRecords(dir).filter((r) => done.has(`${dir}#${runIndex.get(`${dir}#${r.dataset}__${r.strategy}__s${r.seed}`)}`)) : [])),
+  );
   const todo = priorityOrder(experiments).filter((j) => !done.has(`${j.dir}#${j.cell.index}`) && (opts.part === undefined || j.part === opts.part));
   log(`${done.size} cells done, ${todo.length} to run (${opts.workers} at a time)`);
   // Lands the complete runs of one experiment folder in --land; [] without --land.
@@ -134,6 +168,7 @@ async function main(): Promise<void> {
 
   let next = 0;
   let failed = 0;
+  let skipped = 0;
   const runOne = (job: Job) =>
     new Promise<void>((res) => {
       const t0 = performance.now();
@@ -160,15 +195,28 @@ async function main(): Promise<void> {
         res();
       });
     });
+  // With --end: whether a cell can still finish in time (unknown datasets: only while the end is ahead).
+  const fitsBeforeEnd = (job: Job): boolean => {
+    if (opts.end === undefined) return true;
+    const left = (opts.end - Date.now()) / 1000;
+    const need = estimates.seconds(job.cell.dataset.label, job.cell.strategy.label);
+    return left > 0 && (need === undefined || need * ESTIMATE_MARGIN <= left);
+  };
   const lane = async () => {
     while (stopping === 0 && next < todo.length) {
       const job = todo[next++]!;
+      if (opts.end !== undefined && Date.now() >= opts.end) break;
+      if (!fitsBeforeEnd(job)) {
+        skipped++;
+        continue;
+      }
       log(`start  part ${job.part}  ${job.cell.runId}  [${next}/${todo.length}]`);
       await runOne(job);
     }
   };
   await Promise.all(Array.from({ length: opts.workers }, lane));
-  log(`finished: ${failed} failed${stopping > 0 ? ', stopped early (re-run to resume)' : ''}`);
+  const notStarted = todo.length - next + skipped;
+  log(`finished: ${failed} failed${stopping > 0 ? ', stopped early (re-run to resume)' : ''}${opts.end !== undefined && notStarted > 0 ? `, ${notStarted} cells left for later (they would not finish by --end)` : ''}`);
   process.exitCode = stopping > 0 ? 130 : failed > 0 ? 1 : 0;
 }
 

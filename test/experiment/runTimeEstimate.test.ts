@@ -1,0 +1,22 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runTimeEstimates } from '../../src/experiment/runTimeEstimate.ts';
+import type { RoundRecord } from '../../src/results/roundRecord.ts';
+
+const round = (dataset: string, strategy: string, seed: number, seconds: [number, number, number]) =>
+  ({ dataset, strategy, seed, trainSeconds: seconds[0], inferenceSeconds: seconds[1], acquisitionSeconds: seconds[2] }) as RoundRecord;
+
+test('runTimeEstimates: mean compute per run of the same dataset and strategy, else of the dataset, else unknown', () => {
+  const e = runTimeEstimates([
+    // letter/kcenter: runs of 2 rounds taking 30 s and 50 s in all.
+    round('letter', 'kcenter', 0, [10, 1, 4]), round('letter', 'kcenter', 0, [10, 1, 4]),
+    round('letter', 'kcenter', 1, [20, 1, 4]), round('letter', 'kcenter', 1, [20, 1, 4]),
+    round('letter', 'random', 0, [5, 0, 0]), round('letter', 'random', 0, [5, 0, 0]),
+    round('mnist', 'falcun', 0, [1, 1, 1]),
+  ]);
+  assert.equal(e.seconds('letter', 'kcenter'), 40);
+  assert.equal(e.seconds('letter', 'random'), 10);
+  assert.equal(e.seconds('letter', 'clue'), (30 + 50 + 10) / 3, 'no clue run yet: the mean of the dataset');
+  assert.equal(e.seconds('mnist', 'falcun'), 3);
+  assert.equal(e.seconds('randomrbf', 'falcun'), undefined);
+});
