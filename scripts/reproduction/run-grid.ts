@@ -16,7 +16,8 @@
  *
  * With `--land DIR` (e.g. results, while --out is a scratch folder), every cell that completes is copied
  * into DIR at once (copyCompleteRuns: complete files only, never over a different one), so a session that
- * ends mid-grid leaves its finished cells where they get committed.
+ * ends mid-grid leaves its finished cells where they get committed; and a new scratch folder first gets
+ * DIR's complete runs, so they are not run again.
  *
  * With `--end TIME` (HH:MM today, or an ISO date-time: when the session will be stopped) a cell starts only
  * if it can finish by then, estimated from the finished runs of its dataset and strategy (runTimeEstimate.ts,
@@ -120,6 +121,15 @@ async function main(): Promise<void> {
     return { dir, plan };
   };
   const experiments = REPRODUCTION_EXPERIMENTS.map((e) => ({ ...open(e.preset), part: e.part }));
+  // A fresh scratch folder (a new machine) starts from what has landed, so finished cells never rerun.
+  if (opts.land !== undefined) {
+    let seeded = 0;
+    for (const { dir } of experiments) {
+      const landed = join(opts.land, basename(dir));
+      if (existsSync(join(landed, 'manifest.json'))) seeded += copyCompleteRuns(landed, dir).copied.length;
+    }
+    if (seeded > 0) log(`${seeded} complete runs copied from ${opts.land} into ${opts.out} (done there, not rerun)`);
+  }
   const done = new Set<string>();
   const runIndex = new Map<string, number>();
   for (const { dir } of experiments) {
