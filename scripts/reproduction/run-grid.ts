@@ -205,7 +205,7 @@ async function main(): Promise<void> {
         res();
       });
     });
-  // With --end: whether a cell can still finish in time (unknown datasets: only while the end is ahead).
+  // With --end: whether a cell can still finish in time (nothing finished at all yet: only while the end is ahead).
   const fitsBeforeEnd = (job: Job): boolean => {
     if (opts.end === undefined) return true;
     const left = (opts.end - Date.now()) / 1000;

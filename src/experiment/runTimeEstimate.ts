@@ -1,13 +1,14 @@
 /**
  * How long a grid cell will take, from the runs already finished: the mean compute time (training, forward
  * pass and acquisition summed over the rounds) of the complete runs with the same dataset label and
- * strategy, else of those with the same dataset. `reproduce:grid --end` uses it to start only the cells
- * that can finish before a session ends, so that no half-done run is thrown away.
+ * strategy, else of those with the same dataset, else (a dataset not run yet) the longest such mean of any
+ * dataset: a guess on the safe side. `reproduce:grid --end` uses it to start only the cells that can finish
+ * before a session ends, so that no half-done run is thrown away.
  */
 import type { RoundRecord } from '../results/roundRecord.ts';
 
 export interface RunTimeEstimates {
-  /** Estimated seconds of one run, or undefined when no finished run of that dataset exists. */
+  /** Estimated seconds of one run, or undefined when no run has finished at all. */
   seconds(dataset: string, strategy: string): number | undefined;
 }
 
@@ -27,7 +28,10 @@ export function runTimeEstimates(completeRunRecords: readonly RoundRecord[]): Ru
   return {
     seconds(dataset, strategy) {
       const same = runs.filter((r) => r.dataset === dataset);
-      return mean(same.filter((r) => r.strategy === strategy).map((r) => r.seconds)) ?? mean(same.map((r) => r.seconds));
+      const known = mean(same.filter((r) => r.strategy === strategy).map((r) => r.seconds)) ?? mean(same.map((r) => r.seconds));
+      if (known !== undefined) return known;
+      const perDataset = [...new Set(runs.map((r) => r.dataset))].map((d) => mean(runs.filter((r) => r.dataset === d).map((r) => r.seconds))!);
+      return perDataset.length === 0 ? undefined : Math.max(...perDataset);
     },
   };
 }

@@ -6,7 +6,7 @@ import type { RoundRecord } from '../../src/results/roundRecord.ts';
 const round = (dataset: string, strategy: string, seed: number, seconds: [number, number, number]) =>
   ({ dataset, strategy, seed, trainSeconds: seconds[0], inferenceSeconds: seconds[1], acquisitionSeconds: seconds[2] }) as RoundRecord;
 
-test('runTimeEstimates: mean compute per run of the same dataset and strategy, else of the dataset, else unknown', () => {
+test('runTimeEstimates: mean compute per run of the same dataset and strategy, else of the dataset, else the longest dataset mean', () => {
   const e = runTimeEstimates([
     // letter/kcenter: runs of 2 rounds taking 30 s and 50 s in all.
     round('letter', 'kcenter', 0, [10, 1, 4]), round('letter', 'kcenter', 0, [10, 1, 4]),
@@ -18,5 +18,6 @@ test('runTimeEstimates: mean compute per run of the same dataset and strategy, e
   assert.equal(e.seconds('letter', 'random'), 10);
   assert.equal(e.seconds('letter', 'clue'), (30 + 50 + 10) / 3, 'no clue run yet: the mean of the dataset');
   assert.equal(e.seconds('mnist', 'falcun'), 3);
-  assert.equal(e.seconds('randomrbf', 'falcun'), undefined);
+  assert.equal(e.seconds('randomrbf', 'falcun'), 30, 'not run yet: the longest mean of a dataset (letter), on the safe side');
+  assert.equal(runTimeEstimates([]).seconds('letter', 'falcun'), undefined);
 });
