@@ -131,16 +131,19 @@ async function main(): Promise<void> {
     if (seeded > 0) log(`${seeded} complete runs copied from ${opts.land} into ${opts.out} (done there, not rerun)`);
   }
   const done = new Set<string>();
-  const runIndex = new Map<string, number>();
+  const doneRuns = new Set<string>();
   for (const { dir } of experiments) {
     for (const c of experimentStatus(dir).cells) {
-      runIndex.set(`${dir}#${c.runId}`, c.index);
-      if (c.state === 'done') done.add(`${dir}#${c.index}`);
+      if (c.state !== 'done') continue;
+      done.add(`${dir}#${c.index}`);
+      doneRuns.add(`${dir}#${c.runId}`);
     }
   }
-  // Compute time of one run per dataset and strategy, from the complete runs on disk (for --end).
+  // Compute time of one run per dataset and strategy, from the complete runs on disk (read only for --end).
   const estimates = runTimeEstimates(
-    experiments.flatMap(({ dir }) => (existsSync(join(dir, 'runs')) ? loadExperimentRecords(dir).filter((r) => done.has(`${dir}#${runIndex.get(`${dir}#${r.dataset}__${r.strategy}__s${r.seed}`)}`)) : [])),
+    opts.end === undefined
+      ? []
+      : experiments.flatMap(({ dir }) => (existsSync(join(dir, 'runs')) ? loadExperimentRecords(dir).filter((r) => doneRuns.has(`${dir}#${r.dataset}__${r.strategy}__s${r.seed}`)) : [])),
   );
   const todo = priorityOrder(experiments).filter((j) => !done.has(`${j.dir}#${j.cell.index}`) && (opts.part === undefined || j.part === opts.part));
   log(`${done.size} cells done, ${todo.length} to run (${opts.workers} at a time)`);
