@@ -124,7 +124,6 @@ function protocolSection(exps: readonly ReproductionExperiment[]): string {
   return table(['dataset', 'loader and options', 'setting', 'model and training', 'pool'], rows);
 }
 
-/** Complete runs per part of the issue's priority order (reproductionDirs.ts), over every reproduction experiment. */
 /** What the results take on disk now, and what the whole planned grid would take at the same bytes per run. */
 function sizeSection(exps: readonly ReproductionExperiment[]): string {
   const sized = exps.filter((e) => e.bytes !== undefined);
@@ -141,6 +140,7 @@ function sizeSection(exps: readonly ReproductionExperiment[]): string {
   );
 }
 
+/** Complete runs per part of the issue's priority order (reproductionDirs.ts), over every reproduction experiment. */
 function partsSection(exps: readonly ReproductionExperiment[]): string {
   const count = new Map<ReproductionPart, { done: number; planned: number }>([1, 2, 3].map((k) => [k as ReproductionPart, { done: 0, planned: 0 }]));
   for (const e of exps) {
@@ -173,9 +173,15 @@ function coverageSection(exps: readonly ReproductionExperiment[]): string {
   return out.join('\n');
 }
 
+/**
+ * Compute per experiment and dataset: measured core-hours of the complete runs, and the hours still to go at
+ * the measured mean per run. A dataset with no run yet is estimated from the measured runs of its setting
+ * (s, m, l: same model, query size and budget), marked "est."; the last row sums the whole grid.
+ */
 function computeSection(exps: readonly ReproductionExperiment[]): string {
   const rows: string[][] = [];
-  for (const e of exps) {
+  const perRunBySetting = new Map<string, { seconds: number; runs: number }>();
+  const measured = exps.map((e) => {
     const byDs = new Map<string, { train: number; inf: number; acq: number; runs: Set<string> }>();
     for (const r of e.records) {
       const s = byDs.get(r.dataset) ?? { train: 0, inf: 0, acq: 0, runs: new Set<string>() };
@@ -184,23 +190,60 @@ function computeSection(exps: readonly ReproductionExperiment[]): string {
       s.acq += r.acquisitionSeconds;
       s.runs.add(`${r.strategy}|${r.seed}`);
       byDs.set(r.dataset, s);
+      const t = perRunBySetting.get(r.setting) ?? { seconds: 0, runs: 0 };
+      t.seconds += r.trainSeconds + r.inferenceSeconds + r.acquisitionSeconds;
+      perRunBySetting.set(r.setting, t);
     }
+    return byDs;
+  });
+  // Runs per setting, counted once per (experiment, dataset, strategy, seed).
+  for (const [i, e] of exps.entries()) {
+    for (const d of e.manifest.plan.datasets) {
+      const s = measured[i]!.get(d.label);
+      const t = perRunBySetting.get(d.setting);
+      if (s !== undefined && t !== undefined) t.runs += s.runs.size;
+    }
+  }
+  let doneSeconds = 0;
+  let leftSeconds = 0;
+  let estimated = false;
+  for (const [i, e] of exps.entries()) {
     const planned = e.manifest.plan.strategies.length * e.manifest.plan.seeds.length;
-    for (const [ds, s] of byDs) {
-      const total = s.train + s.inf + s.acq;
-      const perRun = total / s.runs.size;
+    for (const d of e.manifest.plan.datasets) {
+      const s = measured[i]!.get(d.label);
+      if (s !== undefined) {
+        const total = s.train + s.inf + s.acq;
+        const perRun = total / s.runs.size;
+        doneSeconds += total;
+        leftSeconds += (planned - s.runs.size) * perRun;
+        rows.push([
+          e.manifest.plan.name, dsName(d.label), `${s.runs.size} of ${planned}`, hours(s.train), hours(s.inf), hours(s.acq), hours(total),
+          (perRun / 60).toFixed(1), hours((planned - s.runs.size) * perRun),
+        ]);
+        continue;
+      }
+      const like = perRunBySetting.get(d.setting);
+      const perRun = like !== undefined && like.runs > 0 ? like.seconds / like.runs : undefined;
+      if (perRun !== undefined) {
+        leftSeconds += planned * perRun;
+        estimated = true;
+      }
       rows.push([
-        e.manifest.plan.name, dsName(ds), `${s.runs.size} of ${planned}`, hours(s.train), hours(s.inf), hours(s.acq), hours(total),
-        (perRun / 60).toFixed(1), hours((planned - s.runs.size) * perRun),
+        e.manifest.plan.name, dsName(d.label), `0 of ${planned}`, '–', '–', '–', '–',
+        perRun === undefined ? '–' : `${(perRun / 60).toFixed(1)} est.`, perRun === undefined ? '–' : `${hours(planned * perRun)} est.`,
       ]);
     }
   }
+  rows.push(['**whole grid**', '', '', '', '', '', `**${hours(doneSeconds)}**`, '', `**${hours(leftSeconds)}**${estimated ? ' (part est.)' : ''}`]);
   const m = exps[0]?.manifest.machine ?? {};
   return (
     table(['experiment', 'dataset', 'runs', 'training h', 'inference h', 'acquisition h', 'total h', 'min per run', 'h left at this rate'], rows) +
     `\n\nTimes are the records' own (training, forward pass over the pool, acquisition), summed: the compute a run takes, one run per process ` +
-    `on one core of the machine the manifest names (${String(m.cpuModel ?? m.cpus ?? 'see manifest.json')}). Wall time with \`--workers w\` is about this divided by w on a quiet machine. ` +
-    'The last column is the runs still to do times the mean so far (strategies differ: KCenterGreedy and CLUE take longer than Random).'
+    `on one core of the machine the manifest names (${String(m.cpuModel ?? m.cpus ?? 'see manifest.json')}). Wall time with \`--workers w\` is about this divided by w on a quiet machine ` +
+    `(the whole grid's ${hours(leftSeconds)} h left: about ${(leftSeconds / 3600 / 2).toFixed(0)} h of wall time with 2 workers). ` +
+    'The last column is the runs still to do times the mean so far (strategies differ: KCenterGreedy and CLUE take longer than Random); ' +
+    'a dataset with no run yet ("est.") is estimated at the mean per run of the measured runs of its setting (same model, query size and budget), ' +
+    "which ignores differences in pool size and in how long the 99 % rule takes to stop training."
   );
 }
 

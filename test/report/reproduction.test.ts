@@ -163,3 +163,25 @@ test('reproductionMarkdown: learning-curve rows give the mean accuracy over the 
   assert.match(md, /^\| FALCUN \| 90\.50 ± 0\.71 \(n=2\) \| 90\.50 ± 0\.71 \(n=2\) \| 90\.50 ± 0\.71 \(n=2\) \| 90\.50 ± 0\.71 \(n=2\) \|$/m);
   assert.match(md, /\| Random \| .*\| 85\.00 ± 0\.00 \(n=2\) \|/);
 });
+
+test('reproductionMarkdown: compute left per dataset, estimated from the same setting where a dataset has no run yet', () => {
+  const plan = resolveExperiment({
+    name: 'repro-curves',
+    datasets: [{ name: 'mnist', setting: 's' }, { name: 'fashion-mnist', setting: 's' }, { name: 'letter', setting: 'l' }],
+    strategies: ['falcun', 'random'],
+    seeds: [0, 1],
+  });
+  // MNIST only, one of two seeds: 10 rounds of 1 s training + 9 acquisitions of 0.5 s = 14.5 s a run.
+  const records = syntheticRecords({ dataset: 'mnist', setting: 's', strategies: ['falcun', 'random'], seeds: [0], rounds: 10, querySize: 200, accuracy: () => 0.9 })
+    .map((r) => ({ ...r, numLabeled: 200 * (r.round + 1), epochsTrained: 20, trainAccuracy: 0.99 }));
+  const manifest = { plan, gitCommit: '0123456789abcdef', machine: {} } as unknown as Manifest;
+  const curves: ReproductionExperiment = { dir: 'results/repro-curves', manifest, records, partial: [], cells: 12, complete: 2 };
+  const md = reproductionMarkdown({ curves }, { differences: '', figures: '' });
+  const h = (s: number) => (s / 3600).toFixed(2);
+  assert.match(md, new RegExp(`^\\| repro-curves \\| MNIST \\| 2 of 4 \\| .* \\| ${h(29)} \\| 0\\.2 \\| ${h(29)} \\|$`, 'm'));
+  // Fashion-MNIST shares MNIST's setting: 4 runs at MNIST's 14.5 s, marked as an estimate.
+  assert.match(md, new RegExp(`^\\| repro-curves \\| Fashion-MNIST \\| 0 of 4 \\| – \\| – \\| – \\| – \\| 0\\.2 est\\. \\| ${h(58)} est\\. \\|$`, 'm'));
+  // Letter (setting l) has nothing measured to go by.
+  assert.match(md, /^\| repro-curves \| OpenML-6 \(Letter\) \| 0 of 4 \| – \| – \| – \| – \| – \| – \|$/m);
+  assert.match(md, new RegExp(`^\\| \\*\\*whole grid\\*\\* \\|.*\\| \\*\\*${h(29)}\\*\\* \\|  \\| \\*\\*${h(87)}\\*\\* \\(part est\\.\\) \\|$`, 'm'));
+});
