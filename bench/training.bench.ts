@@ -4,7 +4,8 @@
  *
  * Workloads (the paper's models and batch sizes):
  *   LeNet training: seconds per epoch on 2,000 MNIST-shaped images (28×28×1, 10 classes, batch 64, Adam)
- *   MLP training:   seconds per epoch on 10,000 rows of 11 features (→ 1024 → 5, batch 64, Adam)
+ *   MLP training:   seconds per epoch on 10,000 rows of 11 features (→ 1024 → 5, batch 64, Adam); on wasm
+ *                   also at Letter's shape (16 → 1024 → 26), our dense kernels against tfjs's tape
  *   inference:      LeNet over 60,000 images (batches of 64), MLP over 800,000 rows (batches of 1,024)
  * Training FLOP/s are counted analytically (training ≈ 3 × the forward multiply-adds × 2 FLOP) and put
  * against one core's peak (clock × 32 FP32 FLOP/cycle for AVX2/AVX-512 with two FMA units; the machine's
@@ -31,7 +32,7 @@ import { dirname, join } from 'node:path';
 import { initBackend } from '../src/backend/initBackend.ts';
 import type { BackendChoice, BackendInfo } from '../src/backend/backendInfo.ts';
 import { createNetwork } from '../src/models/createNetwork.ts';
-import { fitNetwork } from '../src/training/fitNetwork.ts';
+import { fitNetwork, type TrainingStepKind } from '../src/training/fitNetwork.ts';
 import { runInference } from '../src/training/inference.ts';
 import { Random } from '../src/random.ts';
 
@@ -44,6 +45,7 @@ const W = {
   mlpHidden: 1024,
   mlpClasses: 5,
   mlpEpochs: 5,
+  letterRows: 5000,
   lenetPoolRows: 60000,
   mlpPoolRows: 800000,
   lenetInferBatch: 64,
@@ -123,17 +125,17 @@ interface TfResult {
 }
 
 /** Seconds per epoch (the fastest of `epochs` single-epoch fits after a warm-up epoch on a slice). */
-async function epochSeconds(model: 'lenet' | 'mlp', shape: number[], classes: number, x: Float32Array, y: Int32Array, epochs: number, lr: number): Promise<Seconds> {
+async function epochSeconds(model: 'lenet' | 'mlp', shape: number[], classes: number, x: Float32Array, y: Int32Array, epochs: number, lr: number, step: TrainingStepKind = 'auto'): Promise<Seconds> {
   const net = createNetwork({ model, inputShape: shape, numClasses: classes, ...(model === 'mlp' ? { hiddenUnits: W.mlpHidden } : {}), seed: 0 });
   const rng = new Random('bench-batches');
   const f = shape.reduce((a, b) => a * b, 1);
   const warm = Math.min(256, y.length);
-  await fitNetwork(net, x.subarray(0, warm * f), y.subarray(0, warm), { epochs: 1, batchSize: 64, learningRate: lr }, rng);
+  await fitNetwork(net, x.subarray(0, warm * f), y.subarray(0, warm), { epochs: 1, batchSize: 64, learningRate: lr }, rng, undefined, step);
   let best = Infinity;
   let bestCpu = Infinity;
   for (let e = 0; e < epochs; e++) {
     const c0 = process.cpuUsage();
-    const r = await fitNetwork(net, x, y, { epochs: 1, batchSize: 64, learningRate: lr }, rng);
+    const r = await fitNetwork(net, x, y, { epochs: 1, batchSize: 64, learningRate: lr }, rng, undefined, step);
     const c = process.cpuUsage(c0);
     best = Math.min(best, r.seconds);
     bestCpu = Math.min(bestCpu, (c.user + c.system) / 1e6);
@@ -175,6 +177,14 @@ async function benchBackend(choice: BackendChoice): Promise<TfResult | null> {
   }
   const tab = table(W.mlpTrainRows, rng, W.mlpFeatures, W.mlpClasses);
   const mlpEpoch = await epochSeconds('mlp', [W.mlpFeatures], W.mlpClasses, tab.x, tab.y, scaled ? 1 : W.mlpEpochs, 1e-4);
+  if (choice === 'wasm') {
+    // The reproduction's tabular shape (Letter: 16 → 1,024 → 26, batch 64): our dense kernels vs tfjs's tape.
+    const letter = table(W.letterRows, rng, 16, 26);
+    const [tape, dense] = [await epochSeconds('mlp', [16], 26, letter.x, letter.y, 3, 1e-4, 'tape'), await epochSeconds('mlp', [16], 26, letter.x, letter.y, 3, 1e-4, 'dense')];
+    const gflops = (s: Seconds) => ((trainFlop(16 * W.mlpHidden + W.mlpHidden * 26) * W.letterRows) / s.cpu / 1e9).toFixed(2);
+    letterSteps = `MLP 16 → ${W.mlpHidden} → 26 (Letter), ${W.letterRows} rows, batch 64, CPU s per epoch: ` +
+      `tape ${fmt(tape.cpu)} (${gflops(tape)} GFLOP/s), dense ${fmt(dense.cpu)} (${gflops(dense)} GFLOP/s): dense is ${(tape.cpu / dense.cpu).toFixed(2)}× faster`;
+  }
   const poolRows = scaled ? Math.round(W.lenetPoolRows / 30) : W.lenetPoolRows;
   const lenetInfer = scale(await inferSeconds('lenet', [28, 28, 1], 10, imgs.x.subarray(0, poolRows * 784), W.lenetInferBatch), W.lenetPoolRows / poolRows);
   const mlpRows = scaled ? W.mlpPoolRows / 8 : W.mlpPoolRows;
@@ -210,6 +220,8 @@ function runTorch(threads: number, extra: Record<string, unknown> = {}): TorchRe
  */
 const INTERLEAVED_ROUNDS = 5;
 let interleaved: { ratios: number[]; wasm: number[]; torch: number[] } | null = null;
+/** Dense kernels vs the tape at the Letter shape (wasm only), printed with the results. */
+let letterSteps: string | undefined;
 
 async function interleavedLenet(x: Float32Array, y: Int32Array): Promise<typeof interleaved> {
   const wasm: number[] = [];
@@ -267,6 +279,7 @@ async function main(): Promise<void> {
     console.log(`\n${clock === 'cpu' ? 'Process CPU seconds (robust to other load on the machine)' : 'Wall-clock seconds'}; ratios to PyTorch with 1 thread (wasm runs on 1 thread under Node):`);
     for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join(' | '));
   }
+  if (letterSteps) console.log(`\n${letterSteps}`);
   if (interleaved) {
     const r = interleaved.ratios;
     console.log(

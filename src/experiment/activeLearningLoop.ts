@@ -217,6 +217,7 @@ async function playRound(input: LoopInput, state: LabeledSet, session: Classifie
     trainSeconds,
     epochsTrained: fit.epochsRun,
     trainAccuracy: fit.finalAccuracy,
+    ...(fit.step === undefined ? {} : { trainingStep: fit.step }),
     inferenceSeconds: query.inferenceSeconds,
     acquisitionSeconds: query.acquisitionSeconds,
     chosen: query.chosenRows.map((r) => pool.trainIndex[r]!),

@@ -3,7 +3,7 @@
  * RoundRecord of every run, in grid order. Columns:
  *   dataset, strategy, seed, setting, model, querySize, round, numLabeled, testAccuracy,
  *   trainSeconds, inferenceSeconds, acquisitionSeconds, numChosen, chosen, chosenClasses,
- *   epochsTrained, trainAccuracy (empty for records written before these fields existed),
+ *   epochsTrained, trainAccuracy, trainingStep (empty for records written before these fields existed),
  *   class_0_accuracy … class_{C-1}_accuracy
  * `chosen` and `chosenClasses` are space-separated integers in one field; a class absent from the test
  * split has an empty accuracy. Numbers are written with full precision (JavaScript's shortest round-trip).
@@ -15,7 +15,7 @@ import { readAllRecords } from './readAllRecords.ts';
 const FIXED = [
   'dataset', 'strategy', 'seed', 'setting', 'model', 'querySize', 'round', 'numLabeled', 'testAccuracy',
   'trainSeconds', 'inferenceSeconds', 'acquisitionSeconds', 'numChosen', 'chosen', 'chosenClasses',
-  'epochsTrained', 'trainAccuracy',
+  'epochsTrained', 'trainAccuracy', 'trainingStep',
 ] as const;
 
 /** Quotes a field when it holds a comma, quote or newline (RFC 4180). */
@@ -34,6 +34,7 @@ export function recordsToCsv(records: readonly RoundRecord[]): string {
       String(r.testAccuracy), String(r.trainSeconds), String(r.inferenceSeconds), String(r.acquisitionSeconds),
       String(r.chosen.length), r.chosen.join(' '), r.chosenClasses.join(' '),
       r.epochsTrained === undefined ? '' : String(r.epochsTrained), r.trainAccuracy === undefined ? '' : String(r.trainAccuracy),
+      r.trainingStep ?? '',
     ];
     for (let c = 0; c < numClasses; c++) {
       const a = r.perClassAccuracy[c];

@@ -637,11 +637,22 @@ function trainingStopSection(exps: readonly ReproductionExperiment[]): string {
       rows.push([
         e.manifest.plan.name, dsName(d.label), String(own.length), `${capped.length} (${((100 * capped.length) / own.length).toFixed(0)} %)`,
         mean(own.map((r) => r.epochsTrained!)).toFixed(0), capped.length > 0 ? pct(mean(capped.map((r) => r.trainAccuracy ?? 0)), 1) : '–',
+        stepCounts(own),
       ]);
     }
   }
   if (rows.length === 0) return '_No early-stopping datasets run yet._';
-  return table(['experiment', 'dataset', 'rounds', 'stopped by the epoch cap', 'mean epochs', 'train acc. at the cap (%)'], rows);
+  return (
+    table(['experiment', 'dataset', 'rounds', 'stopped by the epoch cap', 'mean epochs', 'train acc. at the cap (%)', 'rounds trained by tape / dense steps'], rows) +
+    "\n\nTraining steps: `tape` = tfjs's kernels and autodiff, `dense` = falcun-lab's own wasm kernels for the MLP (since " +
+    '2026-12-02, several times faster); the same gradients and Adam update in a different float32 summation order (records without the field are `tape`).'
+  );
+}
+
+/** "tape / dense" round counts (records written before the field existed count as tape). */
+function stepCounts(records: readonly RoundRecord[]): string {
+  const dense = records.filter((r) => r.trainingStep === 'dense').length;
+  return `${records.length - dense} / ${dense}`;
 }
 
 /** γ = 10 d-only / u-only: the authors' definitions (repro-ablation) next to the paper's (repro-ablation-paper-variant). */
@@ -668,7 +679,7 @@ function preprocessingSection(curves: ReproductionExperiment | undefined, standa
   for (const s of ['falcun', 'random']) {
     for (const [ds, what] of [['letter', 'raw (authors)'], ['letter-standardized', 'standardised']] as const) {
       const own = [...raw, ...std].filter((r) => r.dataset === ds && r.strategy === s);
-      const capped = own.filter((r) => r.epochsTrained === 200).length;
+      const capped = own.filter((r) => r.epochsTrained === 200 && (r.trainAccuracy ?? 0) < 0.99).length;
       rows.push([name(s), what, ...[2000, 5000, 10000].map((k) => pm(idx.get(`${ds}|${s}|${k}`))), own.length === 0 ? '–' : `${((100 * capped) / own.length).toFixed(0)} %`]);
     }
   }

@@ -29,6 +29,12 @@ export interface RoundRecord {
   readonly epochsTrained?: number;
   /** Running training accuracy of the last epoch (the quantity the early-stop rule reads). Optional, as epochsTrained. */
   readonly trainAccuracy?: number;
+  /**
+   * How the round's training steps ran: 'dense' (falcun-lab's own wasm kernels, the MLP on the wasm backend,
+   * since 2026-12-02) or 'tape' (tfjs's kernels and autodiff). The same gradients and Adam update in a
+   * different float32 summation order. Optional: files written before it was added lack it (all 'tape').
+   */
+  readonly trainingStep?: 'tape' | 'dense';
   /** Forward pass over the unlabeled pool (probabilities, embeddings as needed). 0 in the last round. */
   readonly inferenceSeconds: number;
   /** The strategy's select() alone. 0 in the last round (no query after the budget is reached). */

@@ -31,6 +31,9 @@ export function validateRoundRecord(value: unknown, where: string): RoundRecord 
   if (r.epochsTrained !== undefined && !(Number.isInteger(r.epochsTrained) && (r.epochsTrained as number) >= 1)) {
     throw new RangeError(`validateRoundRecord: ${where}: field 'epochsTrained' must be an integer >= 1 when present, got ${JSON.stringify(r.epochsTrained)}`);
   }
+  if (r.trainingStep !== undefined && r.trainingStep !== 'tape' && r.trainingStep !== 'dense') {
+    throw new RangeError(`validateRoundRecord: ${where}: field 'trainingStep' must be 'tape' or 'dense' when present, got ${JSON.stringify(r.trainingStep)}`);
+  }
   if (r.trainAccuracy !== undefined && !(typeof r.trainAccuracy === 'number' && r.trainAccuracy >= 0 && r.trainAccuracy <= 1)) {
     throw new RangeError(`validateRoundRecord: ${where}: field 'trainAccuracy' must lie in [0, 1] when present, got ${JSON.stringify(r.trainAccuracy)}`);
   }

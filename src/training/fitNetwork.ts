@@ -1,13 +1,13 @@
 /**
- * Trains a network (the training step of the paper's Algorithm 1): Adam (PyTorch's defaults, fused on
- * wasm, see adamOptimizer.ts) on softmax cross-entropy, mini-
+ * Trains a network (the training step of the paper's Algorithm 1): Adam (PyTorch's defaults) on softmax
+ * cross-entropy, mini-
  * batches in a seeded random order per epoch, optional early stop on the running training accuracy of an
  * epoch (as the BADGE code the paper follows computes it: accuracy of each batch's forward pass in
  * training mode, averaged over the epoch).
  *
  * Batches are copied from the flat row-major array into one reused buffer, so no large tensor of the
- * whole labeled set is ever made. Loss and accuracy are computed on the host from each batch's logits
- * (m × C values), which takes ~20 kernels off every step.
+ * whole labeled set is ever made. The step itself (trainingStep.ts) runs on our dense kernels for the MLP
+ * on the wasm backend (denseMlpStep.ts) and through tfjs's tape otherwise (tapeStep.ts).
  * Cost per epoch: one forward and backward pass over the n rows. Between batches it yields to the event
  * loop every YIELD_INTERVAL_MS, so signals and a parent's messages are seen during a long fit.
  */
@@ -16,14 +16,24 @@ import type { ClassifierNetwork } from '../models/classifierNetwork.ts';
 import type { Random } from '../random.ts';
 import type { FitProgress, FitReport } from './session.ts';
 import type { TrainingOptions } from './trainingDefaults.ts';
-import { AdamOptimizer } from './adamOptimizer.ts';
 import { checkRows } from './checkRows.ts';
-import { crossEntropyOnHost, softmaxCrossEntropyGradient } from './softmaxCrossEntropy.ts';
+import { createDenseMlpStep, denseMlpShape } from './denseMlpStep.ts';
+import { createTapeStep } from './tapeStep.ts';
+import type { TrainingStep } from './trainingStep.ts';
 import { createYielder } from './yieldToEventLoop.ts';
+
+/** How a step is built: `auto` picks the dense kernels for an MLP on the wasm backend, the tape otherwise. */
+export type TrainingStepKind = 'auto' | 'tape' | 'dense';
+
+/** The step `auto` uses for `net` on the current backend. */
+export function trainingStepKind(net: ClassifierNetwork): 'tape' | 'dense' {
+  return tf.getBackend() === 'wasm' && denseMlpShape(net) !== undefined ? 'dense' : 'tape';
+}
 
 /**
  * Fits `net` on rows `x` (n × featureSize, row-major) with labels `y` (0..C−1). `random` orders the
  * batches; the same generator state gives the same order. Calls `onProgress` after every epoch.
+ * `stepKind` is for comparisons (tests, benchmarks); experiments use `auto`.
  * Throws TypeError / RangeError (naming the argument) for mismatched sizes or labels out of range.
  */
 export async function fitNetwork(
@@ -33,6 +43,7 @@ export async function fitNetwork(
   options: TrainingOptions,
   random: Random,
   onProgress?: (p: FitProgress) => void,
+  stepKind: TrainingStepKind = 'auto',
 ): Promise<FitReport> {
   const start = performance.now();
   const featureSize = net.inputShape.reduce((a, b) => a * b, 1);
@@ -45,12 +56,10 @@ export async function fitNetwork(
     if (!(c >= 0 && c < net.numClasses)) throw new RangeError(`fit: y[${i}] is ${c}; labels must be integers in [0, ${net.numClasses - 1}]`);
   }
   const batchSize = Math.min(options.batchSize, n);
-  const optimizer = new AdamOptimizer({ learningRate: options.learningRate });
-  const C = net.numClasses;
-  const lossGrad = new Float32Array(batchSize * C);
+  const kind = stepKind === 'auto' ? trainingStepKind(net) : stepKind;
+  const trainer: TrainingStep = kind === 'dense' ? await createDenseMlpStep(net, options.learningRate, batchSize) : createTapeStep(net, options.learningRate, batchSize);
   const xBuf = new Float32Array(batchSize * featureSize);
   const yBuf = new Int32Array(batchSize);
-  const vars = net.trainableVariables as tf.Variable[];
   const yieldNow = createYielder();
   let epoch = 0;
   let loss = NaN;
@@ -67,20 +76,9 @@ export async function fitNetwork(
           xBuf.set(x.subarray(r * featureSize, (r + 1) * featureSize), i * featureSize);
           yBuf[i] = y[r]!;
         }
-        tf.tidy(() => {
-          const xb = tf.tensor(xBuf.subarray(0, m * featureSize), [m, ...net.inputShape]);
-          const { grads } = tf.variableGrads(() => {
-            const logits = net.logits(net.embed(xb, true));
-            // Loss, accuracy and the loss gradient on the host from the m × C logits (a small read;
-            // saves ~20 kernels a step).
-            const g = lossGrad.subarray(0, m * C);
-            const host = crossEntropyOnHost(logits.dataSync(), yBuf, m, C, g);
-            lossSum += host.loss * m;
-            correctSum += host.correct;
-            return softmaxCrossEntropyGradient(logits, host.loss, g);
-          }, vars);
-          optimizer.apply(vars, vars.map((v) => grads[v.name]!));
-        });
+        const batch = trainer.step(xBuf, yBuf, m);
+        lossSum += batch.loss * m;
+        correctSum += batch.correct;
         await yieldNow();
       }
       loss = lossSum / n;
@@ -88,8 +86,9 @@ export async function fitNetwork(
       onProgress?.({ epoch, epochs: options.epochs, loss, accuracy });
       if (options.earlyStopAccuracy !== undefined && epoch >= (options.minEpochs ?? 0) && accuracy >= options.earlyStopAccuracy) break;
     }
+    trainer.finish();
   } finally {
-    optimizer.dispose();
+    trainer.dispose();
   }
-  return { epochsRun: Math.min(epoch, options.epochs), finalLoss: loss, finalAccuracy: accuracy, seconds: (performance.now() - start) / 1000 };
+  return { epochsRun: Math.min(epoch, options.epochs), step: kind, finalLoss: loss, finalAccuracy: accuracy, seconds: (performance.now() - start) / 1000 };
 }

@@ -14,6 +14,8 @@ export interface FitProgress {
 
 export interface FitReport {
   readonly epochsRun: number;
+  /** How the steps ran: our dense kernels (the MLP on wasm) or tfjs's tape (trainingStep.ts). Absent from fakes. */
+  readonly step?: 'tape' | 'dense';
   readonly finalLoss: number;
   readonly finalAccuracy: number;
   readonly seconds: number;

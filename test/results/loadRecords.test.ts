@@ -36,6 +36,10 @@ test('loadExperimentRecords: missing folder and invalid records name the path an
     assert.throws(() => loadExperimentRecords(dir), (e: Error) => e instanceof TypeError && /field 'strategy' must be a non-empty string, got 3/.test(e.message));
     writeFileSync(join(dir, 'runs', 'a.jsonl'), JSON.stringify({ ...r, chosenClasses: [1] }) + '\n');
     assert.throws(() => loadExperimentRecords(dir), /'chosen' has 0 entries but 'chosenClasses' has 1/);
+    writeFileSync(join(dir, 'runs', 'a.jsonl'), JSON.stringify({ ...r, trainingStep: 'gpu' }) + '\n');
+    assert.throws(() => loadExperimentRecords(dir), (e: Error) => e instanceof RangeError && /field 'trainingStep' must be 'tape' or 'dense' when present, got "gpu"/.test(e.message));
+    writeFileSync(join(dir, 'runs', 'a.jsonl'), JSON.stringify({ ...r, trainingStep: 'dense' }) + '\n');
+    assert.equal(loadExperimentRecords(dir)[0]!.trainingStep, 'dense');
     writeFileSync(join(dir, 'runs', 'a.jsonl'), 'not json\n');
     assert.throws(() => loadExperimentRecords(dir), /line 1 is not valid JSON/);
   } finally {
