@@ -181,17 +181,21 @@ function coverageSection(exps: readonly ReproductionExperiment[]): string {
 function computeSection(exps: readonly ReproductionExperiment[]): string {
   const rows: string[][] = [];
   const perRunBySetting = new Map<string, { seconds: number; runs: number }>();
+  // Runs still to do train the MLP on the dense step: its tape rounds count at the measured dense speed-up.
+  const speedup = denseSpeedup(exps.flatMap((e) => e.records));
+  const nowSeconds = (r: RoundRecord) => (speedup !== undefined && r.model === 'mlp' && r.trainingStep !== 'dense' ? r.trainSeconds / speedup : r.trainSeconds);
   const measured = exps.map((e) => {
-    const byDs = new Map<string, { train: number; inf: number; acq: number; runs: Set<string> }>();
+    const byDs = new Map<string, { train: number; inf: number; acq: number; now: number; runs: Set<string> }>();
     for (const r of e.records) {
-      const s = byDs.get(r.dataset) ?? { train: 0, inf: 0, acq: 0, runs: new Set<string>() };
+      const s = byDs.get(r.dataset) ?? { train: 0, inf: 0, acq: 0, now: 0, runs: new Set<string>() };
       s.train += r.trainSeconds;
       s.inf += r.inferenceSeconds;
       s.acq += r.acquisitionSeconds;
+      s.now += nowSeconds(r) + r.inferenceSeconds + r.acquisitionSeconds;
       s.runs.add(`${r.strategy}|${r.seed}`);
       byDs.set(r.dataset, s);
       const t = perRunBySetting.get(r.setting) ?? { seconds: 0, runs: 0 };
-      t.seconds += r.trainSeconds + r.inferenceSeconds + r.acquisitionSeconds;
+      t.seconds += nowSeconds(r) + r.inferenceSeconds + r.acquisitionSeconds;
       perRunBySetting.set(r.setting, t);
     }
     return byDs;
@@ -213,7 +217,7 @@ function computeSection(exps: readonly ReproductionExperiment[]): string {
       const s = measured[i]!.get(d.label);
       if (s !== undefined) {
         const total = s.train + s.inf + s.acq;
-        const perRun = total / s.runs.size;
+        const perRun = s.now / s.runs.size;
         doneSeconds += total;
         leftSeconds += (planned - s.runs.size) * perRun;
         rows.push([
@@ -241,7 +245,10 @@ function computeSection(exps: readonly ReproductionExperiment[]): string {
     `\n\nTimes are the records' own (training, forward pass over the pool, acquisition), summed: the compute a run takes, one run per process ` +
     `on one core of the machine the manifest names (${String(m.cpuModel ?? m.cpus ?? 'see manifest.json')}). Wall time with \`--workers w\` is about this divided by w on a quiet machine ` +
     `(the whole grid's ${hours(leftSeconds)} h left: about ${(leftSeconds / 3600 / 2).toFixed(0)} h of wall time with 2 workers). ` +
-    'The last column is the runs still to do times the mean so far (strategies differ: KCenterGreedy and CLUE take longer than Random); ' +
+    'The last two columns are the mean per run so far and the runs still to do times it (strategies differ: KCenterGreedy and CLUE take longer than Random)' +
+    (speedup === undefined
+      ? '; '
+      : `, with the MLP's tape-trained rounds counted at the dense step's speed (${speedup.toFixed(1)}× faster per epoch and labeled row in these records), since runs still to do train on it; `) +
     'a dataset with no run yet ("est.") is estimated at the mean per run of the measured runs of its setting (same model, query size and budget), ' +
     "which ignores differences in pool size and in how long the 99 % rule takes to stop training."
   );
@@ -647,6 +654,19 @@ function trainingStopSection(exps: readonly ReproductionExperiment[]): string {
     "\n\nTraining steps: `tape` = tfjs's kernels and autodiff, `dense` = falcun-lab's own wasm kernels for the MLP (since " +
     '2026-12-02, several times faster); the same gradients and Adam update in a different float32 summation order (records without the field are `tape`).'
   );
+}
+
+/**
+ * How much faster the MLP's dense step trained than its tape step in these records: the ratio of the mean
+ * seconds per (epoch × labeled row) over the MLP rounds of each kind; undefined unless both kinds are present.
+ */
+export function denseSpeedup(records: readonly RoundRecord[]): number | undefined {
+  const rate = (kind: 'tape' | 'dense') => {
+    const own = records.filter((r) => r.model === 'mlp' && (r.trainingStep ?? 'tape') === kind && (r.epochsTrained ?? 0) > 0 && r.numLabeled > 0);
+    return own.length === 0 ? undefined : own.reduce((a, r) => a + r.trainSeconds / (r.epochsTrained! * r.numLabeled), 0) / own.length;
+  };
+  const [tape, dense] = [rate('tape'), rate('dense')];
+  return tape === undefined || dense === undefined || !(dense > 0) ? undefined : tape / dense;
 }
 
 /** "tape / dense" round counts (records written before the field existed count as tape). */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { resolveExperiment } from '../../src/experiment/config.ts';
 import { gridCells } from '../../src/experiment/grid.ts';
 import { readManifest, type Manifest } from '../../src/experiment/manifest.ts';
-import { readReproductionExperiment, reproductionMarkdown, RESULTS_SIZE_AIM_BYTES, type ReproductionExperiment } from '../../src/report/reproduction.ts';
+import { denseSpeedup, readReproductionExperiment, reproductionMarkdown, RESULTS_SIZE_AIM_BYTES, type ReproductionExperiment } from '../../src/report/reproduction.ts';
 import { REPRODUCTION_DIRS, reproductionDocument } from '../../src/report/reproductionDocument.ts';
 import { loadExperimentRecords } from '../../src/results/loadRecords.ts';
 import { syntheticRecords } from '../analysis/syntheticRecords.ts';
@@ -184,4 +184,14 @@ test('reproductionMarkdown: compute left per dataset, estimated from the same se
   // Letter (setting l) has nothing measured to go by.
   assert.match(md, /^\| repro-curves \| OpenML-6 \(Letter\) \| 0 of 4 \| – \| – \| – \| – \| – \| – \|$/m);
   assert.match(md, new RegExp(`^\\| \\*\\*whole grid\\*\\* \\|.*\\| \\*\\*${h(29)}\\*\\* \\|  \\| \\*\\*${h(87)}\\*\\* \\(part est\\.\\) \\|$`, 'm'));
+});
+
+test('denseSpeedup: the MLP tape rounds\' seconds per epoch and labeled row over the dense rounds\'; undefined without both', () => {
+  const base = syntheticRecords({ dataset: 'letter', setting: 'l', strategies: ['falcun'], rounds: 2, querySize: 1000, accuracy: () => 0.9 })[0]!;
+  const round = (trainingStep: 'tape' | 'dense' | undefined, trainSeconds: number, epochsTrained: number, numLabeled: number, model = 'mlp') =>
+    ({ ...base, model, trainSeconds, epochsTrained, numLabeled, ...(trainingStep === undefined ? {} : { trainingStep }) });
+  // Tape: 4e-4 s per epoch-row (a record without the field is tape); dense: 1e-4 → 4×. LeNet rounds do not count.
+  const records = [round(undefined, 80, 200, 1000), round('tape', 160, 200, 2000), round('dense', 20, 200, 1000), round('dense', 10, 50, 2000), round('tape', 1, 200, 1000, 'lenet')];
+  assert.ok(Math.abs(denseSpeedup(records)! - 4) < 1e-12);
+  assert.equal(denseSpeedup(records.filter((r) => r.trainingStep !== 'dense')), undefined);
 });
