@@ -701,6 +701,9 @@ function preprocessingSection(curves: ReproductionExperiment | undefined, standa
   const idx = curveIndex([...raw, ...std]);
   const rows: string[][] = [];
   for (const s of ['falcun', 'random']) {
+    // The paper's Letter values: Table 3's γ = 10 (u + d) row for FALCUN, its γ = 0 (random) row for Random.
+    const printed = PAPER_TABLE3.find((r) => r.label === (s === 'falcun' ? 'falcun-g10-ud' : 'falcun-g0'))?.values['letter'];
+    rows.push([name(s), 'paper (Table 3, raw)', ...(printed ?? [undefined, undefined, undefined]).map((v) => (v === undefined ? '–' : v.toFixed(2))), '–']);
     for (const [ds, what] of [['letter', 'raw (authors)'], ['letter-standardized', 'standardised']] as const) {
       const own = [...raw, ...std].filter((r) => r.dataset === ds && r.strategy === s);
       const capped = own.filter((r) => r.epochsTrained === 200 && (r.trainAccuracy ?? 0) < 0.99).length;

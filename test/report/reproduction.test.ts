@@ -216,3 +216,20 @@ test('reproductionMarkdown: γ = 10 d only / u only with the paper\'s printed va
   // Letter has no runs here: its printed values stand next to dashes.
   assert.match(md, /^\| OpenML-6 \(Letter\) \| γ = 10, d only \| 85\.40 \| – \| – \|/m);
 });
+
+test('reproductionMarkdown: Letter raw vs standardised, with the paper\'s Table 3 values and the share of rounds at the epoch cap', () => {
+  const mk = (name: string, dataset: string, options: Record<string, unknown>, acc: number, capped: boolean): ReproductionExperiment => {
+    const plan = resolveExperiment({ name, datasets: [{ name: 'letter', label: dataset, setting: 'l', options }], strategies: ['falcun', 'random'], seeds: [0, 1] });
+    const records = syntheticRecords({ dataset, setting: 'l', model: 'mlp', strategies: ['falcun', 'random'], seeds: [0, 1], rounds: 10, querySize: 1000, accuracy: (s) => acc + (s === 'falcun' ? 0.02 : 0) })
+      .map((r) => ({ ...r, numLabeled: 1000 * (r.round + 1), epochsTrained: capped ? 200 : 40, trainAccuracy: capped ? 0.93 : 0.99 }));
+    return { dir: `results/${name}`, manifest: { plan, gitCommit: '0123456789abcdef', machine: {} } as unknown as Manifest, records, partial: [], cells: 4, complete: 4 };
+  };
+  const md = reproductionMarkdown(
+    { curves: mk('repro-curves', 'letter', { preprocessing: 'raw' }, 0.9, true), standardized: mk('repro-letter-standardized', 'letter-standardized', { preprocessing: 'standardize' }, 0.92, false) },
+    { differences: '', figures: '' },
+  );
+  assert.match(md, /^\| FALCUN \| paper \(Table 3, raw\) \| 85\.40 \| 93\.90 \| 95\.20 \| – \|$/m);
+  assert.match(md, /^\| FALCUN \| raw \(authors\) \| 92\.00 ± 0\.00 \(n=2\) \| 92\.00 ± 0\.00 \(n=2\) \| 92\.00 ± 0\.00 \(n=2\) \| 100 % \|$/m);
+  assert.match(md, /^\| Random \| paper \(Table 3, raw\) \| 82\.60 \| 89\.16 \| 93\.03 \| – \|$/m);
+  assert.match(md, /^\| Random \| standardised \| 92\.00 ± 0\.00 \(n=2\) \| .* \| 0 % \|$/m);
+});
