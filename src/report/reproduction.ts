@@ -26,6 +26,7 @@ import { loadExperimentRecords } from '../results/loadRecords.ts';
 import { REPRODUCTION_PARTS, reproductionPart, SCALABILITY_STUDY_DIR, type ReproductionPart } from '../results/reproductionDirs.ts';
 import { gridCells } from '../experiment/grid.ts';
 import type { RoundRecord } from '../results/roundRecord.ts';
+import { denseSpeedup, trainSecondsNow } from '../results/denseSpeedup.ts';
 import type { ModelName } from '../models/classifierNetwork.ts';
 import { resolveTrainingOptions } from '../training/trainingDefaults.ts';
 import { listStrategies } from '../acquisition/registry.ts';
@@ -183,7 +184,7 @@ function computeSection(exps: readonly ReproductionExperiment[]): string {
   const perRunBySetting = new Map<string, { seconds: number; runs: number }>();
   // Runs still to do train the MLP on the dense step: its tape rounds count at the measured dense speed-up.
   const speedup = denseSpeedup(exps.flatMap((e) => e.records));
-  const nowSeconds = (r: RoundRecord) => (speedup !== undefined && r.model === 'mlp' && r.trainingStep !== 'dense' ? r.trainSeconds / speedup : r.trainSeconds);
+  const nowSeconds = (r: RoundRecord) => trainSecondsNow(r, speedup);
   const measured = exps.map((e) => {
     const byDs = new Map<string, { train: number; inf: number; acq: number; now: number; runs: Set<string> }>();
     for (const r of e.records) {
@@ -654,19 +655,6 @@ function trainingStopSection(exps: readonly ReproductionExperiment[]): string {
     "\n\nTraining steps: `tape` = tfjs's kernels and autodiff, `dense` = falcun-lab's own wasm kernels for the MLP (since " +
     '2026-12-02, several times faster); the same gradients and Adam update in a different float32 summation order (records without the field are `tape`).'
   );
-}
-
-/**
- * How much faster the MLP's dense step trained than its tape step in these records: the ratio of the mean
- * seconds per (epoch × labeled row) over the MLP rounds of each kind; undefined unless both kinds are present.
- */
-export function denseSpeedup(records: readonly RoundRecord[]): number | undefined {
-  const rate = (kind: 'tape' | 'dense') => {
-    const own = records.filter((r) => r.model === 'mlp' && (r.trainingStep ?? 'tape') === kind && (r.epochsTrained ?? 0) > 0 && r.numLabeled > 0);
-    return own.length === 0 ? undefined : own.reduce((a, r) => a + r.trainSeconds / (r.epochsTrained! * r.numLabeled), 0) / own.length;
-  };
-  const [tape, dense] = [rate('tape'), rate('dense')];
-  return tape === undefined || dense === undefined || !(dense > 0) ? undefined : tape / dense;
 }
 
 /** "tape / dense" round counts (records written before the field existed count as tape). */

@@ -21,3 +21,14 @@ test('runTimeEstimates: mean compute per run of the same dataset and strategy, e
   assert.equal(e.seconds('randomrbf', 'falcun'), 30, 'not run yet: the longest mean of a dataset (letter), on the safe side');
   assert.equal(runTimeEstimates([]).seconds('letter', 'falcun'), undefined);
 });
+
+test('runTimeEstimates: the MLP\'s tape rounds count at the dense step\'s measured speed (cells still to do train on it)', () => {
+  const mlp = (strategy: string, seed: number, trainSeconds: number, trainingStep?: 'dense') =>
+    ({ dataset: 'letter', strategy, seed, model: 'mlp', numLabeled: 1000, epochsTrained: 200, trainSeconds, inferenceSeconds: 1, acquisitionSeconds: 1, ...(trainingStep ? { trainingStep } : {}) }) as RoundRecord;
+  // Tape rounds 40 s, dense rounds 10 s for the same epochs and rows: 4× faster; a tape run of 40 + 2 s now takes 10 + 2.
+  const e = runTimeEstimates([mlp('falcun', 0, 40), mlp('random', 0, 10, 'dense')]);
+  assert.equal(e.seconds('letter', 'falcun'), 12);
+  assert.equal(e.seconds('letter', 'random'), 12);
+  // Without a dense round there is nothing to scale by.
+  assert.equal(runTimeEstimates([mlp('falcun', 0, 40)]).seconds('letter', 'falcun'), 42);
+});

@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { resolveExperiment } from '../../src/experiment/config.ts';
 import { gridCells } from '../../src/experiment/grid.ts';
 import { readManifest, type Manifest } from '../../src/experiment/manifest.ts';
-import { denseSpeedup, readReproductionExperiment, reproductionMarkdown, RESULTS_SIZE_AIM_BYTES, type ReproductionExperiment } from '../../src/report/reproduction.ts';
+import { readReproductionExperiment, reproductionMarkdown, RESULTS_SIZE_AIM_BYTES, type ReproductionExperiment } from '../../src/report/reproduction.ts';
 import { REPRODUCTION_DIRS, reproductionDocument } from '../../src/report/reproductionDocument.ts';
 import { loadExperimentRecords } from '../../src/results/loadRecords.ts';
 import { syntheticRecords } from '../analysis/syntheticRecords.ts';
+import { denseSpeedup } from '../../src/results/denseSpeedup.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
