@@ -9,6 +9,8 @@
 //
 // A figure whose data cannot be had here (a loader fails) becomes a placeholder that names the error and
 // the notebook that draws it, never a missing file.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import { loadDataset } from '../src/data/registry.ts';
 import { tsne } from '../src/embedding/index.ts';
 import { classAccuracyEmbeddingFigure } from '../src/figures/classAccuracyEmbedding.ts';
@@ -52,11 +54,41 @@ async function attempt(name: string, paper: string, title: string, notebook: str
   }
 }
 
+/** Acquisition seconds per strategy that Fig. 1 and Fig. 8 print in their panel titles. */
+export type QueryTimes = Readonly<Record<string, number>>;
+
+/** Where `npm run figures` pins the times Fig. 1 and Fig. 8 print, inside its --out folder. */
+export const QUERY_TIMES_FILE = 'query-times.json';
+
+const QueryTimesFile = z.object({ seconds: z.record(z.string(), z.number().nonnegative()) });
+
+/** Reads a pinned-times file; throws Error naming the file and the field when it is not one. */
+export function readQueryTimes(file: string): QueryTimes {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`${file}: not readable JSON (${(e as Error).message}); delete it or rerun with --measure-times`);
+  }
+  const parsed = QueryTimesFile.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`${file}: field '${issue.path.join('.') || '(root)'}' ${issue.message}; delete it or rerun with --measure-times`);
+  }
+  return parsed.data.seconds;
+}
+
 /**
  * Fig. 1, 6, 7, 8 (two files), 9 and 11 from small trained pools, in paper order. Deterministic for a seed
- * (wasm backend, seeded training, t-SNE and strategies). `options` overrides QUALITATIVE_SIZES (tests use tiny ones).
+ * (wasm backend, seeded training, t-SNE and strategies), except the acquisition times Fig. 1 and Fig. 8 print:
+ * with `pinnedTimes` those are printed instead of the ones measured now (so committed exports do not change
+ * with the machine's noise), and `onMeasured` receives the times measured now. `options` overrides
+ * QUALITATIVE_SIZES (tests use tiny ones).
  */
-export async function qualitativeExhibits(options: Partial<QualitativeSizes> = {}): Promise<PaperExhibit[]> {
+export async function qualitativeExhibits(
+  options: Partial<QualitativeSizes> = {},
+  times: { pinnedTimes?: QueryTimes; onMeasured?: (t: QueryTimes) => void } = {},
+): Promise<PaperExhibit[]> {
   const sizes = { ...QUALITATIVE_SIZES, ...options };
   const { poolSize, querySize, gamma, tsneIterations, seed } = sizes;
   const out: PaperExhibit[] = [];
@@ -70,7 +102,9 @@ export async function qualitativeExhibits(options: Partial<QualitativeSizes> = {
 
   out.push(await attempt('fig01-simplex', 'Figure 1', 'Selections in the probability simplex', 'notebooks/01-fig1-simplex.ipynb', async () => {
     const p = needPool();
-    const queries = queryStrategies(p, PAPER_STRATEGIES, querySize, seed, { falcun: { gamma } });
+    const measured = queryStrategies(p, PAPER_STRATEGIES, querySize, seed, { falcun: { gamma } });
+    times.onMeasured?.(Object.fromEntries(measured.map((q) => [q.strategy, q.acquisitionSeconds])));
+    const queries = measured.map((q) => ({ ...q, acquisitionSeconds: times.pinnedTimes?.[q.strategy] ?? q.acquisitionSeconds }));
     return [simplexFigure(simplexInputOf(p, queries)), poolNote];
   }));
   out.push(await attempt('fig06-relevance-course', 'Figure 6', 'Course of FALCUN\'s relevance scores', 'notebooks/06-fig6-relevance-course.ipynb', async () => {
@@ -95,8 +129,9 @@ export async function qualitativeExhibits(options: Partial<QualitativeSizes> = {
   }));
   out.push(await attempt('fig08-simplex', 'Figure 8', 'FALCUN\'s picks in the simplex, coloured by u(x)', 'notebooks/08-fig8-latent-and-simplex.ipynb', async () => {
     const p = needPool();
-    const [query] = queryStrategies(p, ['falcun'], querySize, seed, { falcun: { gamma } });
-    return [simplexFigure(simplexInputOf(p, [query!], { colorByUncertainty: true })), poolNote];
+    const [measured] = queryStrategies(p, ['falcun'], querySize, seed, { falcun: { gamma } });
+    const query = { ...measured!, acquisitionSeconds: times.pinnedTimes?.['falcun'] ?? measured!.acquisitionSeconds };
+    return [simplexFigure(simplexInputOf(p, [query], { colorByUncertainty: true })), poolNote];
   }));
   out.push(await attempt('fig08-tsne', 'Figure 8', 'Latent and probability space (t-SNE)', 'notebooks/08-fig8-latent-and-simplex.ipynb', async () => {
     const p = needPool();

@@ -9,7 +9,9 @@
 //   small trained pools (render-figures-qualitative.ts) ──► Fig. 1, 6, 7, 8, 9, 11 (about a minute; the
 //          notebooks draw them at their own scale); --no-qualitative leaves them out
 // Usage: npm run figures -- <dir> [<dir> …] [--out DIR] [--presets column,full,screen] [--dpi 300]
-//          [--formats png,svg,pdf,html] [--no-qualitative]
+//          [--formats png,svg,pdf,html] [--no-qualitative] [--measure-times]
+// Fig. 1 and Fig. 8 print acquisition times: the first render into an --out folder pins them in
+// <out>/query-times.json, later renders print those (so re-exports change only with the results).
 // Default --out: results/figures/<dir names> (git ignores results/); only the committed reproduction's
 // exports go to figures/ (npm run figures:repro).
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,7 +26,9 @@ import { paperFigures, type PaperExhibit } from '../src/figures/paperFigures.ts'
 import { PRESETS, applyPreset } from '../src/figures/presets.ts';
 import { tableLatex, tableMarkdown } from '../src/figures/tables.ts';
 import { readScalabilityStudy, SCALABILITY_FILE, type ScalabilityRow } from '../src/results/scalabilityStudy.ts';
-import { qualitativeExhibits } from './render-figures-qualitative.ts';
+import { cpus } from 'node:os';
+import { writeJsonAtomic } from '../src/atomicFile.ts';
+import { QUERY_TIMES_FILE, qualitativeExhibits, readQueryTimes, type QueryTimes } from './render-figures-qualitative.ts';
 
 const FORMATS = ['png', 'svg', 'pdf', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -37,8 +41,9 @@ const program = new Command('figures')
   .option('--dpi <n>', 'PNG resolution', '300')
   .option('--formats <list>', 'comma-separated formats', 'png,svg,pdf,html')
   .option('--no-qualitative', 'leave out Fig. 1, 6, 7, 8, 9, 11 (drawn from small trained pools)')
+  .option('--measure-times', `print the acquisition times measured now in Fig. 1 and 8 and pin them (default: those pinned in <out>/${QUERY_TIMES_FILE} when present)`)
   .parse();
-const opts = program.opts<{ out?: string; presets: string; dpi: string; formats: string; qualitative: boolean }>();
+const opts = program.opts<{ out?: string; presets: string; dpi: string; formats: string; qualitative: boolean; measureTimes?: boolean }>();
 const dirs = program.args;
 
 const fail = (msg: string): never => {
@@ -67,7 +72,14 @@ mkdirSync(out, { recursive: true });
 
 /** Paper order: figures by number, then tables by number. */
 const paperRank = (e: PaperExhibit) => (e.paper.startsWith('Table') ? 100 : 0) + Number(/\d+/.exec(e.paper)?.[0] ?? 99);
-const exhibits = [...paperFigures({ records, scalability }), ...(opts.qualitative ? await qualitativeExhibits() : [])]
+// Fig. 1 / Fig. 8 print acquisition times: pinned in <out>/query-times.json once measured, so a redraw of
+// committed exports changes only what the results change (--measure-times measures and pins them anew).
+const timesFile = join(out, QUERY_TIMES_FILE);
+const pinnedTimes = !opts.measureTimes && existsSync(timesFile) ? readQueryTimes(timesFile) : undefined;
+const onMeasured = (t: QueryTimes) => {
+  if (pinnedTimes === undefined) writeJsonAtomic(timesFile, { note: 'Acquisition seconds Fig. 1 and Fig. 8 print (npm run figures -- … --measure-times renews them)', measuredAt: new Date().toISOString(), cpu: cpus()[0]?.model ?? 'unknown', seconds: t });
+};
+const exhibits = [...paperFigures({ records, scalability }), ...(opts.qualitative ? await qualitativeExhibits({}, { pinnedTimes, onMeasured }) : [])]
   .map((e, i) => [e, i] as const).sort(([a, i], [b, j]) => paperRank(a) - paperRank(b) || i - j).map(([e]) => e);
 mkdirSync(join(out, 'tables'), { recursive: true });
 for (const e of exhibits) {
