@@ -420,6 +420,7 @@ function tTestTable(records: readonly RoundRecord[], strategies: readonly string
     const [w, l, n] = checkpointDuel(records, 'falcun', s);
     rows.push([name(s), String(seeds.length), (100 * meanDiff).toFixed(2), test, `${w} / ${l} of ${n}`]);
   }
+  if (rows.length === 0) return '_No competitor has run yet: the t-tests need FALCUN and another strategy on the same seeds._';
   return table(['FALCUN vs', 'seeds', 'Δ mean accuracy (points)', 'paired t-test (two-sided)', 'checkpoints won / lost (p < 0.05)'], rows);
 }
 
