@@ -654,7 +654,7 @@ function trainingStopSection(exps: readonly ReproductionExperiment[]): string {
   return (
     table(['experiment', 'dataset', 'rounds', 'stopped by the epoch cap', 'mean epochs', 'train acc. at the cap (%)', 'rounds trained by tape / dense steps'], rows) +
     "\n\nTraining steps: `tape` = tfjs's kernels and autodiff, `dense` = falcun-lab's own wasm kernels for the MLP (since " +
-    '2026-12-02, several times faster); the same gradients and Adam update in a different float32 summation order (records without the field are `tape`).'
+    '2026-12-02; 2–4× faster in `npm run bench:training`); the same gradients and Adam update in a different float32 summation order (records without the field are `tape`).'
   );
 }
 

@@ -1,7 +1,7 @@
 /**
  * One optimisation step on a mini-batch, the part of `fitNetwork` that differs between the two ways
  * falcun-lab trains: through tfjs's tape (any network, any backend: tapeStep.ts) or, for the MLP on the
- * wasm backend, through our own dense kernels (denseMlpStep.ts, several times faster at the paper's shapes).
+ * wasm backend, through our own dense kernels (denseMlpStep.ts, 2–4× faster at the paper's shapes).
  * Both compute the same mean softmax cross-entropy gradient and the same Adam update (PyTorch's formula);
  * they differ only in float32 summation order.
  */
