@@ -5,7 +5,7 @@
  *   part 1  Table 3's γ = 0 and γ = 10 (u + d) rows on RepeatedMNIST and Letter
  *   part 2  the learning curves of all eight strategies on MNIST, RepeatedMNIST and Letter
  *   part 3  the rest (Letter with standardised features, Table 3's γ = 10 d / u rows with the paper's
- *           definitions, the other Table 3 rows, Fashion-MNIST,
+ *           definitions and then with the authors', the other Table 3 rows, Fashion-MNIST,
  *           RepeatedMNIST 20 % / 5 %, RandomRBF, Pokerhand)
  * Within a part, seed 0 of every cell comes before seed 1, and so on.
  *
@@ -63,8 +63,10 @@ export function priorityOrder(experiments: ReadonlyArray<{ dir: string; plan: Ex
   experiments.forEach((e, experiment) => {
     for (const cell of gridCells(e.plan)) jobs.push({ part: e.part(cell), experiment, dir: e.dir, cell });
   });
-  // Part 3: the two side studies first (10 and 20 runs), then the ablation's other rows, then the curves.
-  const part3Rank = (j: Job) => (j.experiment >= 2 ? 0 : j.experiment === 0 ? 1 : 2);
+  // Part 3: the two side studies first (10 and 20 runs); then the ablation's γ = 10 d-only / u-only rows with
+  // the authors' definitions (what the paper-variant study is compared with); the ablation's other rows; the curves.
+  const partner = (j: Job) => j.cell.strategy.label === 'falcun-g10-d' || j.cell.strategy.label === 'falcun-g10-u';
+  const part3Rank = (j: Job) => (j.experiment >= 2 ? 0 : j.experiment === 0 ? (partner(j) ? 1 : 2) : 3);
   return jobs.sort(
     (a, b) =>
       a.part - b.part ||
