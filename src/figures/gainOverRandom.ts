@@ -88,18 +88,28 @@ export function gainOverRandomFigure(rows: readonly ImprovementRow[], options: {
     const timeTitle = { text: `Query time (${unit.name})` };
     layout[y2Key] = options.logTime
       ? { overlaying: p.yref, side: 'right', anchor: p.xref, title: timeTitle, showgrid: false, type: 'log' }
-      : { overlaying: p.yref, side: 'right', anchor: p.xref, title: timeTitle, showgrid: false, zeroline: false, range: [(-zeroAt / (1 - zeroAt)) * tmax, tmax], tickvals: niceTicks(tmax) };
+      : { overlaying: p.yref, side: 'right', anchor: p.xref, title: timeTitle, showgrid: false, zeroline: false, range: [(-zeroAt / (1 - zeroAt)) * tmax, tmax], tickvals: niceTicks(tmax, timeTickCount(zeroAt)) };
     annotations.push(panelTitle(p, settingTitle(key)));
     slots.push({ xKey: p.xKey, yKey: p.yKey, overlayKeys: [y2Key], title: annotations.length - 1 });
   });
   return { data, layout, content: { kind: 'panels', panels: slots, columns, aspect: 0.62 } };
 }
 
-/** Up to ~4 round tick values from 0 to max (only non-negative times get labels). */
-function niceTicks(max: number): number[] {
-  const raw = max / 4;
+/** Time ticks for the share of the panel above the shared zero line (4 when it is half or more), so they never crowd. */
+export function timeTickCount(zeroAt: number): number {
+  return Math.max(1, Math.min(4, Math.floor((4 * (1 - zeroAt)) / 0.5)));
+}
+
+/** Up to `count` round tick values from 0 to max (only non-negative times get labels), at least one above 0. */
+export function niceTicks(max: number, count = 4): number[] {
+  const raw = max / count;
   const mag = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * mag).find((v) => v >= raw)!;
+  if (step > max) {
+    // A single interval: the largest round value that still fits.
+    const m = 10 ** Math.floor(Math.log10(max));
+    return [0, [5, 2, 1].map((k) => k * m).find((v) => v <= max)!];
+  }
   const out: number[] = [];
   for (let k = 0; k * step <= max + 1e-12; k++) out.push(Number((k * step).toPrecision(6)));
   return out;

@@ -261,3 +261,14 @@ test('dueling matrix of few strategies: cells capped at 7 font sizes, the plot c
   const bl = big.layout as typeof lay;
   assert.ok(bl.width - bl.margin.l - bl.margin.r < 9 * 7 * f);
 });
+
+test('gain over Random: the time axis gets fewer ticks when the shared zero sits high, never none above 0', async () => {
+  const { niceTicks, timeTickCount } = await import('../../src/figures/gainOverRandom.ts');
+  assert.deepEqual(niceTicks(44), [0, 20, 40]);
+  assert.deepEqual(niceTicks(44, 1), [0, 20]);
+  assert.deepEqual(niceTicks(0.7, 1), [0, 0.5]);
+  assert.equal(timeTickCount(0), 4);
+  assert.equal(timeTickCount(0.5), 4);
+  assert.equal(timeTickCount(0.7), 2);
+  assert.equal(timeTickCount(0.85), 1);
+});
