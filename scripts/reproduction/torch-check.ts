@@ -17,6 +17,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { initBackend } from '../../src/backend/initBackend.ts';
 import { loadDataset, type LoadOptions } from '../../src/data/registry.ts';
 import { featureSize } from '../../src/data/dataset.ts';
+import { accuracyFromProbs } from '../../src/experiment/evaluate.ts';
 import { readManifest } from '../../src/experiment/manifest.ts';
 import { gatherLabels, gatherRows, preparePool } from '../../src/experiment/pool.ts';
 import { loadExperimentRecords } from '../../src/results/loadRecords.ts';
@@ -71,15 +72,10 @@ const ours: number[] = [];
 for (let seed = 0; seed < seeds; seed++) {
   const session = await createClassifierSession({ model: 'mlp', inputShape: dataset.shape, numClasses: dataset.numClasses, seed, keepWeights: false, training: planned.training });
   const fit = await session.fit(x, y);
-  const probs = await session.predictProba(pool.testX);
-  let correct = 0;
-  for (let i = 0; i < pool.testN; i++) {
-    let arg = 0;
-    for (let c = 1; c < dataset.numClasses; c++) if (probs[i * dataset.numClasses + c]! > probs[i * dataset.numClasses + arg]!) arg = c;
-    if (arg === pool.testY[i]) correct++;
-  }
-  ours.push(correct / pool.testN);
-  console.log(`  falcun-lab seed ${seed}: ${fit.epochsRun} epochs, train acc ${(100 * fit.finalAccuracy).toFixed(1)} %, test ${((100 * correct) / pool.testN).toFixed(2)} % (${fit.seconds.toFixed(0)} s, ${fit.step} step)`);
+  // The same evaluation as the run's (accuracyFromProbs, as the active-learning loop).
+  const { accuracy } = accuracyFromProbs(await session.predictProba(pool.testX), pool.testY, dataset.numClasses);
+  ours.push(accuracy);
+  console.log(`  falcun-lab seed ${seed}: ${fit.epochsRun} epochs, train acc ${(100 * fit.finalAccuracy).toFixed(1)} %, test ${(100 * accuracy).toFixed(2)} % (${fit.seconds.toFixed(0)} s, ${fit.step} step)`);
   session.dispose();
 }
 
