@@ -16,6 +16,9 @@ interface HeapBackend {
   typedArrayFromHeap(t: tf.TensorInfo): Float32Array;
 }
 
+/** PyTorch's Adam defaults, the paper's (every Adam in falcun-lab uses them: this class and denseMlpStep.ts). */
+export const ADAM_DEFAULTS = Object.freeze({ beta1: 0.9, beta2: 0.999, epsilon: 1e-8 });
+
 export interface AdamSettings {
   readonly learningRate: number;
   readonly beta1?: number;
@@ -38,9 +41,9 @@ export class AdamOptimizer {
   /** Throws RangeError for a learning rate outside (0, 1) or betas outside [0, 1). */
   constructor(settings: AdamSettings) {
     this.learningRate = settings.learningRate;
-    this.beta1 = settings.beta1 ?? 0.9;
-    this.beta2 = settings.beta2 ?? 0.999;
-    this.epsilon = settings.epsilon ?? 1e-8;
+    this.beta1 = settings.beta1 ?? ADAM_DEFAULTS.beta1;
+    this.beta2 = settings.beta2 ?? ADAM_DEFAULTS.beta2;
+    this.epsilon = settings.epsilon ?? ADAM_DEFAULTS.epsilon;
     if (!(this.learningRate > 0 && this.learningRate < 1)) throw new RangeError(`AdamOptimizer: learningRate must be in (0, 1), got ${this.learningRate}`);
     for (const [k, b] of [['beta1', this.beta1], ['beta2', this.beta2]] as const) {
       if (!(b >= 0 && b < 1)) throw new RangeError(`AdamOptimizer: ${k} must be in [0, 1), got ${b}`);

@@ -17,12 +17,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { DenseKernels, GEMM_RELU, GEMM_RELU_MASK } from '../backend/wasm/dense/denseKernels.ts';
 import type { ClassifierNetwork } from '../models/classifierNetwork.ts';
+import { ADAM_DEFAULTS } from './adamOptimizer.ts';
 import { crossEntropyOnHost } from './softmaxCrossEntropy.ts';
 import type { TrainingStep } from './trainingStep.ts';
 
-const BETA1 = 0.9;
-const BETA2 = 0.999;
-const EPSILON = 1e-8;
 const pad8 = (n: number) => Math.ceil(n / 8) * 8;
 
 /** The MLP's sizes when `net` is one this step can train (fc1 weight F × H, bias H, fc2 weight H × C, bias C), else undefined. */
@@ -100,10 +98,11 @@ export async function createDenseMlpStep(net: ClassifierNetwork, learningRate: n
       k.gemm(X, 1, F, dA, dW1, 0, 0, F, m, Hp, 0);
       k.colSums(dA, m, Hp, db1);
       t++;
+      const { beta1, beta2, epsilon } = ADAM_DEFAULTS;
       k.adam(params, grads, mom, vel, P, {
-        beta1: BETA1, beta2: BETA2, epsilon: EPSILON,
-        stepSize: learningRate / (1 - Math.pow(BETA1, t)),
-        invC2: 1 / (1 - Math.pow(BETA2, t)),
+        beta1, beta2, epsilon,
+        stepSize: learningRate / (1 - Math.pow(beta1, t)),
+        invC2: 1 / (1 - Math.pow(beta2, t)),
       });
       return result;
     },
